@@ -1,0 +1,33 @@
+package nl.loket.contracts.events;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One routing decision. Hop 0 is the first decision, each transfer adds one. Topic {@code contacts.routed},
+ * key contact id.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ContactRouted(
+        String contactId,
+        String municipality,
+        Channel channel,
+        Instant receivedAt,
+        int hop,
+        Tier tier,
+        String teamId,
+        String reason,
+        double confidence,
+        String rule,
+        String productUri,
+        String productName,
+        String articleId,
+        String categoryId,
+        String policyName,
+        int policyVersion,
+        String previousTeamId,
+        Instant routedAt) {
+
+    public static final String TYPE = "nl.loket.contact.routed.v1";
+}

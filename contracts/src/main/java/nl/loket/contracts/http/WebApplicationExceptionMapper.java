@@ -1,0 +1,26 @@
+package nl.loket.contracts.http;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** 404, 405, 406, 415 … raised by the framework or by resources, as problem+json. */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Override
+    public Response toResponse(WebApplicationException exception) {
+        Response original = exception.getResponse();
+        int status = original.getStatus();
+        if (original.hasEntity() && original.getEntity() instanceof Problem) {
+            return original;
+        }
+        Response.StatusType statusType = original.getStatusInfo();
+        String detail = exception.getMessage() != null ? exception.getMessage() : statusType.getReasonPhrase();
+        Response.ResponseBuilder response = Response.fromResponse(original)
+                .type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(status, statusType.getReasonPhrase(), detail));
+        return response.build();
+    }
+}
