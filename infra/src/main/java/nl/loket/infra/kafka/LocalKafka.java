@@ -1,0 +1,72 @@
+package nl.loket.infra.kafka;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A real single-node Apache Kafka cluster in KRaft mode (combined broker and controller), run in this JVM from the
+ * Kafka artifacts on Maven Central. Port 0 picks a free port.
+ */
+public final class LocalKafka implements AutoCloseable {
+
+    private final KafkaClusterTestKit cluster;
+
+    private LocalKafka(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+    }
+
+    /**
+     * @param port      the client port, 0 for any free one
+     * @param directory where the log directories go; {@code null} for a temporary one, deleted on close
+     */
+    public static LocalKafka start(int port, Path directory) throws Exception {
+        TestKitNodes.Builder nodes = new TestKitNodes.Builder()
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                // The default would be a testing metadata version; pin what a production cluster runs.
+                .setBootstrapMetadataVersion(MetadataVersion.latestProduction());
+        if (directory != null) {
+            nodes.setBaseDirectory(directory);
+        }
+        if (port != 0) {
+            nodes.setPerServerProperties(Map.of(0, Map.of(
+                    "listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0",
+                    "advertised.listeners", "EXTERNAL://localhost:" + port)));
+        }
+        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes.build())
+                .setDeleteOnClose(directory == null)
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("offsets.topic.num.partitions", "3")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .setConfigProp("auto.create.topics.enable", "true")
+                .setConfigProp("num.partitions", "3")
+                // Compacted knowledge topics should compact promptly on a laptop, too.
+                .setConfigProp("log.cleaner.min.compaction.lag.ms", "0")
+                .build();
+        try {
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            cluster.close();
+            throw e;
+        }
+        return new LocalKafka(cluster);
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    @Override
+    public void close() throws Exception {
+        cluster.close();
+    }
+}

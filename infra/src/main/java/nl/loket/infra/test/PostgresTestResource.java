@@ -1,0 +1,72 @@
+package nl.loket.infra.test;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import nl.loket.infra.postgres.LocalPostgres;
+
+/**
+ * A real PostgreSQL for {@code @QuarkusTest}s, started once per test JVM, with a fresh database per service
+ * (init arg {@code database}). Sets both the reactive URL (Hibernate Reactive) and the JDBC URL (Flyway).
+ * Usage: {@code @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "intake"))}.
+ */
+public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static LocalPostgres postgres;
+    private static final Set<String> CREATED = new HashSet<>();
+
+    private String database = "loket";
+
+    public static synchronized LocalPostgres server() {
+        if (postgres == null) {
+            try {
+                postgres = LocalPostgres.start(0, null);
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not start PostgreSQL", e);
+            }
+            LocalPostgres started = postgres;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (Exception ignored) {
+                    // the JVM is going away
+                }
+            }, "local-postgres-shutdown"));
+        }
+        return postgres;
+    }
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        LocalPostgres server = server();
+        synchronized (PostgresTestResource.class) {
+            try {
+                if (CREATED.add(database)) {
+                    // a clean database once per test JVM; test classes of the same run share it
+                    server.recreateDatabase(database);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not create database " + database, e);
+            }
+        }
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.reactive.url", server.reactiveUrl(database));
+        config.put("quarkus.datasource.jdbc.url", server.jdbcUrl(database));
+        config.put("quarkus.datasource.username", server.user());
+        config.put("quarkus.datasource.password", server.password());
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // shared by the test classes of this JVM; closed at JVM exit
+    }
+}
