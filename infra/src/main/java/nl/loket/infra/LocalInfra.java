@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import nl.loket.infra.kafka.DeclaredTopics;
 import nl.loket.infra.kafka.LocalKafka;
 import nl.loket.infra.postgres.LocalPostgres;
 
@@ -76,6 +77,7 @@ public final class LocalInfra {
         deleteRecursively(kafkaDir);
         LocalKafka kafka = LocalKafka.start(kafkaPort, kafkaDir);
         started.add(kafka);
+        DeclaredTopics.create(kafka.bootstrapServers());
         System.out.printf("READY kafka=%s postgres=%s:%d databases=%s%n", kafka.bootstrapServers(), postgres.host(),
                 postgres.port(), String.join(",", databases));
         System.out.flush();

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import nl.loket.infra.kafka.DeclaredTopics;
 import nl.loket.infra.kafka.LocalKafka;
 import nl.loket.infra.postgres.LocalPostgres;
 import nl.loket.infra.test.KafkaTestResource;
@@ -27,6 +28,23 @@ class LocalInfraTest {
         var records = TopicClient.await("infra.test", r -> "k1".equals(r.key()), 1, Duration.ofSeconds(20));
         assertThat(records.get(0).header("ce_id")).isEqualTo("e1");
         assertThat(records.get(0).value()).isEqualTo("{\"a\":1}");
+    }
+
+    @Test
+    void declaredTopicsAreCreatedWithTheirCleanupPolicy() throws Exception {
+        String bootstrap = KafkaTestResource.bootstrapServers();
+        var declared = DeclaredTopics.fromAsyncApi();
+        assertThat(declared).extracting(DeclaredTopics.Topic::name)
+                .contains("contacts.received", "knowledge.products", "team.kcc.contacts", "team.contacts.dlq");
+        java.util.Properties props = new java.util.Properties();
+        props.put("bootstrap.servers", bootstrap);
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(props)) {
+            var resource = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "knowledge.products");
+            var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+            assertThat(admin.listTopics().names().get()).containsAll(declared.stream().map(DeclaredTopics.Topic::name).toList());
+        }
     }
 
     @Test

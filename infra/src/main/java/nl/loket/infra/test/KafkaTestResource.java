@@ -3,6 +3,7 @@ package nl.loket.infra.test;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import nl.loket.infra.kafka.DeclaredTopics;
 import nl.loket.infra.kafka.LocalKafka;
 
 /**
@@ -19,6 +20,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         if (kafka == null) {
             try {
                 kafka = LocalKafka.start(0, null);
+                DeclaredTopics.create(kafka.bootstrapServers());
             } catch (Exception e) {
                 throw new IllegalStateException("Could not start the local Kafka broker", e);
             }
