@@ -1,0 +1,37 @@
+package nl.loket.metrics.domain;
+
+import java.time.LocalDate;
+
+/**
+ * What a KPI request selects: contacts received from {@code from} to {@code to} (inclusive, calendar days),
+ * optionally of one municipality, one channel, one team (first routed to it or settled by it).
+ */
+public record MetricsQuery(LocalDate from, LocalDate to, String municipality, String channel, String team) {
+
+    public String municipalityKey() {
+        return municipality == null ? RollupKey.ALL_MUNICIPALITIES : municipality;
+    }
+
+    public String teamKey() {
+        return team == null ? RollupKey.ALL_TEAMS : team;
+    }
+
+    /**
+     * The period split over the two grains: whole months from the month rows [{@code monthsFrom}, {@code monthsTo}),
+     * the days before and after them from the day rows. Without a whole month, monthsFrom = monthsTo = to + 1 and
+     * all days come from the day rows.
+     */
+    public Split split() {
+        LocalDate monthsFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate monthsTo = to.plusDays(1).withDayOfMonth(1);
+        if (!monthsFrom.isBefore(monthsTo)) {
+            LocalDate after = to.plusDays(1);
+            return new Split(after, after);
+        }
+        return new Split(monthsFrom, monthsTo);
+    }
+
+    /** Month rows cover [monthsFrom, monthsTo); day rows cover [from, monthsFrom) and [monthsTo, to]. */
+    public record Split(LocalDate monthsFrom, LocalDate monthsTo) {
+    }
+}
