@@ -12,13 +12,34 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** A body that is not JSON, or JSON of the wrong shape → 400 naming the field. */
+/**
+ * A body that is not JSON, or JSON of the wrong shape → 400 naming the field. Quarkus registers built-in mappers
+ * for the specific Jackson exceptions; the nested classes take their place with problem+json.
+ */
 @Provider
 public class JsonInputMapper implements ExceptionMapper<JsonProcessingException> {
 
     @Override
     public Response toResponse(JsonProcessingException exception) {
         return ProblemResponses.of(problemOf(exception));
+    }
+
+    /** Wrong type, unknown field, bad enum value, wrong shape. */
+    @Provider
+    public static class MismatchedInput implements ExceptionMapper<com.fasterxml.jackson.databind.exc.MismatchedInputException> {
+        @Override
+        public Response toResponse(com.fasterxml.jackson.databind.exc.MismatchedInputException exception) {
+            return ProblemResponses.of(problemOf(exception));
+        }
+    }
+
+    /** Not JSON at all. */
+    @Provider
+    public static class Parse implements ExceptionMapper<com.fasterxml.jackson.core.JsonParseException> {
+        @Override
+        public Response toResponse(com.fasterxml.jackson.core.JsonParseException exception) {
+            return ProblemResponses.of(problemOf(exception));
+        }
     }
 
     static Problem problemOf(JsonProcessingException exception) {

@@ -11,6 +11,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException exception) {
+        if (exception.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+            // the framework wraps a body it could not read; name the field like the Jackson mappers do
+            return ProblemResponses.of(JsonInputMapper.problemOf(json));
+        }
         Response original = exception.getResponse();
         int status = original.getStatus();
         if (original.hasEntity() && original.getEntity() instanceof Problem) {

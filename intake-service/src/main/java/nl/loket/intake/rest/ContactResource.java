@@ -1,0 +1,70 @@
+package nl.loket.intake.rest;
+
+import java.net.URI;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import nl.loket.contracts.http.Problem;
+import nl.loket.intake.service.ContactIntakeService;
+
+@Path("/api/v1/contacts")
+@Produces(MediaType.APPLICATION_JSON)
+public class ContactResource {
+
+    private final ContactIntakeService intake;
+
+    public ContactResource(ContactIntakeService intake) {
+        this.intake = intake;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Hand in a contact",
+            description = "Answers 202 only after Kafka acknowledged the ContactReceived event. The same Idempotency-Key "
+                    + "with the same body returns the same contact id; with another body 422.")
+    @APIResponse(responseCode = "202", description = "Accepted and on Kafka")
+    @APIResponse(responseCode = "400", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "415", description = "Not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "Idempotency key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "Kafka unavailable; retry after Retry-After seconds", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<RestResponse<ContactAccepted>> submit(
+            @Valid @NotNull ContactRequest request,
+            @Parameter(description = "Adapter's key for safe retries (kept 24 h by default)")
+            @RestHeader("Idempotency-Key") @Size(max = 200) @Pattern(regexp = "[\\x21-\\x7E]*", message = "must be printable ASCII without spaces")
+            String idempotencyKey) {
+        return intake.accept(request, idempotencyKey).map(accepted -> RestResponse.ResponseBuilder
+                .create(RestResponse.Status.ACCEPTED, new ContactAccepted(accepted.contactId(), accepted.receivedAt(), accepted.replayed()))
+                .location(URI.create("/api/v1/contacts/" + accepted.contactId()))
+                .build());
+    }
+
+    @GET
+    @Path("/{contactId}")
+    @Operation(summary = "The receipt of an accepted contact, during the idempotency window")
+    @APIResponse(responseCode = "404", description = "Unknown, or older than the idempotency window", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<ContactReceiptResponse> receipt(@RestPath @Size(max = 100) String contactId) {
+        return intake.find(contactId)
+                .onItem().ifNull().failWith(() -> new NotFoundException("No contact " + contactId + " within the idempotency window"))
+                .map(r -> new ContactReceiptResponse(r.contactId, r.receivedAt, r.acceptedAt, r.status.name()));
+    }
+}

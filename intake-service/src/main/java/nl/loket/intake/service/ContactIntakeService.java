@@ -1,0 +1,186 @@
+package nl.loket.intake.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import nl.loket.contracts.events.CitizenDetails;
+import nl.loket.contracts.events.ContactReceived;
+import nl.loket.intake.domain.ContactReceipt;
+import nl.loket.intake.domain.ReceiptStatus;
+import nl.loket.intake.messaging.ContactReceivedPublisher;
+import nl.loket.intake.rest.ContactRequest;
+
+/**
+ * Accepts a contact: de-duplicates by idempotency key, stores a receipt, publishes ContactReceived and waits for
+ * the broker's acknowledgement. A receipt is stored before publishing, so a retry after a failed or unanswered
+ * publish republishes the very same event (same contact id, same event id) instead of losing or doubling it.
+ */
+@ApplicationScoped
+public class ContactIntakeService {
+
+    private static final String DEFAULT_LANGUAGE = "nl";
+
+    /** Field order and formatting must not change the fingerprint of a body. */
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .findAndAddModules()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private final ReceiptService receipts;
+    private final ContactReceivedPublisher publisher;
+    private final Pseudonymizer pseudonymizer;
+    private final ObjectMapper json;
+
+    public ContactIntakeService(ReceiptService receipts, ContactReceivedPublisher publisher, Pseudonymizer pseudonymizer,
+            ObjectMapper json) {
+        this.receipts = receipts;
+        this.publisher = publisher;
+        this.pseudonymizer = pseudonymizer;
+        this.json = json;
+    }
+
+    public Uni<Acceptance> accept(ContactRequest request, String idempotencyKey) {
+        String key = effectiveKey(request, idempotencyKey);
+        String fingerprint = pseudonymizer.fingerprint(canonical(request));
+        if (key == null) {
+            return acceptNew(request, null, fingerprint);
+        }
+        return receipts.findByKey(key).flatMap(existing -> existing != null
+                ? replay(existing, fingerprint)
+                : acceptNew(request, key, fingerprint)
+                        // a concurrent request with the same key stored its receipt first: answer as its replay
+                        .onFailure(ContactIntakeService::isUniqueViolation)
+                        .recoverWithUni(() -> receipts.findByKey(key).flatMap(winner -> replay(winner, fingerprint))));
+    }
+
+    public Uni<ContactReceipt> find(String contactId) {
+        return receipts.findById(contactId);
+    }
+
+    /**
+     * The adapter's Idempotency-Key; else adapterId + externalReference, which identify a message of the adapter's
+     * own system (a mail id, a call id); else none.
+     */
+    static String effectiveKey(ContactRequest request, String idempotencyKey) {
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            return "key:" + idempotencyKey;
+        }
+        if (notBlank(request.adapterId()) && notBlank(request.externalReference())) {
+            return "ext:" + request.adapterId() + ":" + request.externalReference();
+        }
+        return null;
+    }
+
+    private Uni<Acceptance> acceptNew(ContactRequest request, String key, String fingerprint) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ContactReceived event = toEvent(UUID.randomUUID().toString(), request, now);
+        ContactReceipt receipt = new ContactReceipt();
+        receipt.contactId = event.contactId();
+        receipt.idempotencyKey = key;
+        receipt.requestHash = fingerprint;
+        receipt.eventId = UUID.randomUUID().toString();
+        receipt.receivedAt = event.receivedAt();
+        receipt.acceptedAt = event.acceptedAt();
+        receipt.status = ReceiptStatus.PENDING;
+        receipt.eventData = toJson(event);
+        return receipts.storePending(receipt)
+                .flatMap(stored -> publishAndConfirm(stored.eventId, event))
+                .replaceWith(new Acceptance(event.contactId(), event.receivedAt(), false));
+    }
+
+    private Uni<Acceptance> replay(ContactReceipt receipt, String fingerprint) {
+        if (!receipt.requestHash.equals(fingerprint)) {
+            return Uni.createFrom().failure(new IdempotencyKeyReusedException());
+        }
+        Acceptance acceptance = new Acceptance(receipt.contactId, receipt.receivedAt, true);
+        if (receipt.status == ReceiptStatus.PUBLISHED) {
+            return Uni.createFrom().item(acceptance);
+        }
+        Log.infof("Republishing pending contact %s for a retried request", receipt.contactId);
+        return publishAndConfirm(receipt.eventId, fromJson(receipt.eventData)).replaceWith(acceptance);
+    }
+
+    private Uni<Void> publishAndConfirm(String eventId, ContactReceived event) {
+        return publisher.publish(eventId, event).flatMap(v -> receipts.markPublished(event.contactId()));
+    }
+
+    ContactReceived toEvent(String contactId, ContactRequest request, Instant now) {
+        CitizenDetails citizen = null;
+        if (request.citizen() != null) {
+            var c = request.citizen();
+            String ref = c.bsn() == null ? null : pseudonymizer.citizenRef(c.bsn());
+            if (ref != null || c.name() != null || c.email() != null || c.phone() != null) {
+                citizen = new CitizenDetails(ref, c.name(), c.email(), c.phone());
+            }
+        }
+        return new ContactReceived(
+                contactId,
+                request.municipality(),
+                request.channel(),
+                request.receivedAt() != null ? request.receivedAt().truncatedTo(ChronoUnit.MILLIS) : now,
+                now,
+                request.subject(),
+                request.text(),
+                request.language() != null ? request.language() : DEFAULT_LANGUAGE,
+                citizen,
+                request.caseReference(),
+                request.productCode(),
+                request.ivrChoice(),
+                request.deskTopic(),
+                request.followUpOf(),
+                request.adapterId(),
+                request.externalReference());
+    }
+
+    private static String canonical(ContactRequest request) {
+        try {
+            return CANONICAL.writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot fingerprint the request", e);
+        }
+    }
+
+    private String toJson(ContactReceived event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise the event", e);
+        }
+    }
+
+    private ContactReceived fromJson(String data) {
+        try {
+            return json.readValue(data, ContactReceived.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored event of a receipt is unreadable", e);
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+            if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
+    }
+}

@@ -1,0 +1,46 @@
+package nl.loket.intake.service;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import nl.loket.intake.domain.ContactReceipt;
+import nl.loket.intake.repository.ContactReceiptRepository;
+
+/** The transactions around a receipt. Publishing happens between them, never inside one. */
+@ApplicationScoped
+public class ReceiptService {
+
+    private final ContactReceiptRepository receipts;
+
+    public ReceiptService(ContactReceiptRepository receipts) {
+        this.receipts = receipts;
+    }
+
+    @WithSession
+    public Uni<ContactReceipt> findByKey(String idempotencyKey) {
+        return receipts.findByIdempotencyKey(idempotencyKey);
+    }
+
+    @WithSession
+    public Uni<ContactReceipt> findById(String contactId) {
+        return receipts.findById(contactId);
+    }
+
+    @WithTransaction
+    public Uni<ContactReceipt> storePending(ContactReceipt receipt) {
+        return receipts.persist(receipt);
+    }
+
+    @WithTransaction
+    public Uni<Void> markPublished(String contactId) {
+        return receipts.markPublished(contactId).replaceWithVoid();
+    }
+
+    @WithTransaction
+    public Uni<Long> purgeAcceptedBefore(Instant cutoff) {
+        return receipts.deleteAcceptedBefore(cutoff);
+    }
+}

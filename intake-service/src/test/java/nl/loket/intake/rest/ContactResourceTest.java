@@ -1,0 +1,228 @@
+package nl.loket.intake.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import nl.loket.contracts.Topics;
+import nl.loket.contracts.events.ContactReceived;
+import nl.loket.contracts.schema.EventSchemaValidator;
+import nl.loket.infra.test.KafkaTestResource;
+import nl.loket.infra.test.PostgresTestResource;
+import nl.loket.infra.test.TopicClient;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "intake"))
+class ContactResourceTest {
+
+    static final String VALID_BSN = "111222333";
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    static String body(String text) {
+        return """
+                {"municipality":"GM0363","channel":"PHONE","subject":"Paspoort","text":"%s","language":"nl",
+                 "citizen":{"bsn":"%s","name":"Jan de Vries","email":"jan@example.nl","phone":"06 12345678"},
+                 "caseReference":"Z-2026-001","ivrChoice":"burgerzaken","adapterId":"telefonie-1"}
+                """.formatted(text, VALID_BSN);
+    }
+
+    @Test
+    void acceptedContactIsOnTheTopicAsACloudEventWithoutBsn() {
+        Response response = given().contentType(ContentType.JSON).body(body("Mijn paspoort is verlopen, wat nu?"))
+                .when().post("/api/v1/contacts")
+                .then().statusCode(202)
+                .header("Location", org.hamcrest.Matchers.containsString("/api/v1/contacts/"))
+                .extract().response();
+        String contactId = response.path("contactId");
+        assertThat(response.<String>path("receivedAt")).isNotBlank();
+
+        var record = TopicClient.await(Topics.CONTACTS_RECEIVED, r -> contactId.equals(r.key()), 1, WAIT).get(0);
+        assertThat(record.header("ce_specversion")).isEqualTo("1.0");
+        assertThat(record.header("ce_type")).isEqualTo(ContactReceived.TYPE);
+        assertThat(record.header("ce_source")).isEqualTo("urn:loket:intake-service");
+        assertThat(record.header("ce_subject")).isEqualTo(contactId);
+        assertThat(record.header("ce_id")).isNotBlank();
+        assertThat(record.header("ce_time")).isNotBlank();
+        assertThat(EventSchemaValidator.instance().validate(ContactReceived.TYPE, record.value())).isEmpty();
+        assertThat(record.value()).doesNotContain(VALID_BSN).contains("\"citizenRef\"").contains("paspoort");
+
+        given().when().get("/api/v1/contacts/" + contactId)
+                .then().statusCode(200).body("status", equalTo("PUBLISHED")).body("contactId", equalTo(contactId));
+    }
+
+    @Test
+    void sameCitizenGetsTheSameReferenceAndNoBsnLeavesTheService() {
+        String first = given().contentType(ContentType.JSON).body(body("Vraag een")).post("/api/v1/contacts")
+                .then().statusCode(202).extract().path("contactId");
+        String second = given().contentType(ContentType.JSON).body(body("Vraag twee")).post("/api/v1/contacts")
+                .then().statusCode(202).extract().path("contactId");
+        var a = TopicClient.await(Topics.CONTACTS_RECEIVED, r -> first.equals(r.key()), 1, WAIT).get(0);
+        var b = TopicClient.await(Topics.CONTACTS_RECEIVED, r -> second.equals(r.key()), 1, WAIT).get(0);
+        String refA = a.value().replaceAll(".*\"citizenRef\":\"([0-9a-f]+)\".*", "$1");
+        String refB = b.value().replaceAll(".*\"citizenRef\":\"([0-9a-f]+)\".*", "$1");
+        assertThat(refA).hasSize(64).isEqualTo(refB);
+    }
+
+    @Test
+    void sameIdempotencyKeyAndBodyReturnsTheSameContactAndPublishesOnce() {
+        String key = UUID.randomUUID().toString();
+        String body = body("Ik wil mijn rijbewijs verlengen");
+        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/api/v1/contacts").then().statusCode(202).body("replayed", equalTo(false)).extract().path("contactId");
+        String second = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/api/v1/contacts").then().statusCode(202).body("replayed", equalTo(true)).extract().path("contactId");
+        assertThat(second).isEqualTo(first);
+
+        // a later contact on the same partition proves the topic has moved on past any second copy
+        String later = given().contentType(ContentType.JSON).body(body("Nog een vraag")).post("/api/v1/contacts")
+                .then().statusCode(202).extract().path("contactId");
+        TopicClient.await(Topics.CONTACTS_RECEIVED, r -> later.equals(r.key()), 1, WAIT);
+        List<TopicClient.ReadRecord> copies = TopicClient.readAll(Topics.CONTACTS_RECEIVED, WAIT).stream()
+                .filter(r -> first.equals(r.key())).toList();
+        assertThat(copies).hasSize(1);
+    }
+
+    @Test
+    void sameIdempotencyKeyWithAnotherBodyIs422() {
+        String key = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body("Eerste tekst"))
+                .post("/api/v1/contacts").then().statusCode(202);
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body("Andere tekst"))
+                .post("/api/v1/contacts").then().statusCode(422)
+                .contentType("application/problem+json").body("status", equalTo(422));
+    }
+
+    @Test
+    void adapterIdWithExternalReferenceDeduplicatesWithoutAKey() {
+        String ref = "mail-" + UUID.randomUUID();
+        String body = """
+                {"municipality":"GM0344","channel":"EMAIL","text":"Graag een afspraak","adapterId":"mailgateway","externalReference":"%s"}
+                """.formatted(ref);
+        String first = given().contentType(ContentType.JSON).body(body).post("/api/v1/contacts")
+                .then().statusCode(202).extract().path("contactId");
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/contacts")
+                .then().statusCode(202).body("contactId", equalTo(first)).body("replayed", equalTo(true));
+    }
+
+    @Test
+    void defaultsApplyToLanguageAndReceivedAt() {
+        Instant before = Instant.now().minusSeconds(1);
+        String id = given().contentType(ContentType.JSON)
+                .body("{\"municipality\":\"GM0599\",\"channel\":\"COUNTER\",\"text\":\"Waar kan ik mijn ID-kaart ophalen?\"}")
+                .post("/api/v1/contacts").then().statusCode(202).extract().path("contactId");
+        var record = TopicClient.await(Topics.CONTACTS_RECEIVED, r -> id.equals(r.key()), 1, WAIT).get(0);
+        assertThat(record.value()).contains("\"language\":\"nl\"");
+        String receivedAt = record.value().replaceAll(".*\"receivedAt\":\"([^\"]+)\".*", "$1");
+        assertThat(Instant.parse(receivedAt)).isAfter(before);
+    }
+
+    static Stream<Arguments> badInput() {
+        String ok = "\"municipality\":\"GM0363\",\"channel\":\"WEB_FORM\",\"text\":\"Vraag\"";
+        return Stream.of(
+                Arguments.of("empty object", "{}", "municipality"),
+                Arguments.of("no municipality", "{\"channel\":\"WEB_FORM\",\"text\":\"Vraag\"}", "municipality"),
+                Arguments.of("municipality not a CBS code", "{" + ok.replace("GM0363", "0363") + "}", "municipality"),
+                Arguments.of("unknown channel", "{" + ok.replace("WEB_FORM", "PIGEON") + "}", "channel"),
+                Arguments.of("no channel", "{\"municipality\":\"GM0363\",\"text\":\"Vraag\"}", "channel"),
+                Arguments.of("no text", "{\"municipality\":\"GM0363\",\"channel\":\"WEB_FORM\"}", "text"),
+                Arguments.of("blank text", "{" + ok.replace("\"Vraag\"", "\"   \"") + "}", "text"),
+                Arguments.of("text too long", "{" + ok.replace("\"Vraag\"", "\"" + "a".repeat(10_001) + "\"") + "}", "text"),
+                Arguments.of("text not a string", "{" + ok.replace("\"Vraag\"", "{\"a\":1}") + "}", "text"),
+                Arguments.of("receivedAt in the future", "{" + ok + ",\"receivedAt\":\"" + Instant.now().plus(Duration.ofDays(1)) + "\"}", "receivedAt"),
+                Arguments.of("receivedAt not a time", "{" + ok + ",\"receivedAt\":\"gisteren\"}", "receivedAt"),
+                Arguments.of("language not ISO 639-1", "{" + ok + ",\"language\":\"dutch\"}", "language"),
+                Arguments.of("BSN failing the 11-proef", "{" + ok + ",\"citizen\":{\"bsn\":\"123456789\"}}", "citizen.bsn"),
+                Arguments.of("BSN of 8 digits", "{" + ok + ",\"citizen\":{\"bsn\":\"12345678\"}}", "citizen.bsn"),
+                Arguments.of("BSN with letters", "{" + ok + ",\"citizen\":{\"bsn\":\"12345678a\"}}", "citizen.bsn"),
+                Arguments.of("bad e-mail", "{" + ok + ",\"citizen\":{\"email\":\"geen-mail\"}}", "citizen.email"),
+                Arguments.of("bad phone", "{" + ok + ",\"citizen\":{\"phone\":\"bel me\"}}", "citizen.phone"),
+                Arguments.of("citizen not an object", "{" + ok + ",\"citizen\":\"Jan\"}", "citizen"),
+                Arguments.of("unknown field", "{" + ok + ",\"priority\":\"high\"}", "priority"),
+                Arguments.of("not JSON", "{oops", "body"),
+                Arguments.of("JSON array", "[]", "body"),
+                Arguments.of("subject too long", "{" + ok + ",\"subject\":\"" + "s".repeat(201) + "\"}", "subject"),
+                Arguments.of("followUpOf not a contact id", "{" + ok + ",\"followUpOf\":\"../etc\"}", "followUpOf"),
+                Arguments.of("adapterId with spaces", "{" + ok + ",\"adapterId\":\"my adapter\"}", "adapterId"),
+                Arguments.of("caseReference with markup", "{" + ok + ",\"caseReference\":\"<script>\"}", "caseReference"),
+                Arguments.of("productCode too long", "{" + ok + ",\"productCode\":\"" + "p".repeat(301) + "\"}", "productCode"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInput")
+    void badInputIs400NamingTheField(String name, String body, String field) {
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/contacts")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors.field", hasItem(field));
+    }
+
+    @Test
+    void everyInvalidFieldIsNamedAtOnce() {
+        given().contentType(ContentType.JSON)
+                .body("{\"municipality\":\"X\",\"channel\":\"EMAIL\",\"text\":\"\",\"language\":\"NL\",\"citizen\":{\"bsn\":\"1\"}}")
+                .post("/api/v1/contacts").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("municipality", "text", "language", "citizen.bsn"));
+    }
+
+    @Test
+    void invalidBsnIsNotEchoed() {
+        String answer = given().contentType(ContentType.JSON)
+                .body("{\"municipality\":\"GM0363\",\"channel\":\"EMAIL\",\"text\":\"x\",\"citizen\":{\"bsn\":\"987654321\"}}")
+                .post("/api/v1/contacts").then().statusCode(400).extract().asString();
+        assertThat(answer).doesNotContain("987654321");
+    }
+
+    @Test
+    void badIdempotencyKeyIs400() {
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "has spaces in it").body(body("x"))
+                .post("/api/v1/contacts").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void wrongContentTypeIs415() {
+        given().contentType(ContentType.TEXT).body("Mijn paspoort is verlopen")
+                .post("/api/v1/contacts").then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void bodyOverTheLimitIs413() {
+        String huge = "{\"municipality\":\"GM0363\",\"channel\":\"EMAIL\",\"text\":\"" + "x".repeat(70_000) + "\"}";
+        given().contentType(ContentType.JSON).body(huge)
+                .post("/api/v1/contacts").then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void unknownContactIs404Problem() {
+        given().get("/api/v1/contacts/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+    }
+
+    @Test
+    void healthIsUpWithKafkaAndDatabaseChecks() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200);
+    }
+}
