@@ -1,0 +1,44 @@
+package nl.loket.routing.domain;
+
+import java.util.List;
+
+/**
+ * A routing policy as data (src/main/resources/policies/*.json): ordered rules, the first that fires decides.
+ *
+ * @param minConfidence          a rule that routes to the handling team fires only at or above this confidence
+ * @param backOfficeMinConfidence the same for a back office (never a guess at a back office)
+ */
+public record Policy(String name, int version, String description, double minConfidence,
+        double backOfficeMinConfidence, List<Rule> rules) {
+
+    /** When a rule fires. */
+    public enum Condition {
+        /** A product chosen in a web form, a phone-menu (IVR) choice or a counter desk topic that we recognise. */
+        EXPLICIT_SIGNAL,
+        /** A question about a case whose status the knowledge base knows. */
+        KNOWN_CASE_QUESTION,
+        /** A question about a case whose status is not known. */
+        UNKNOWN_CASE_QUESTION,
+        /** A generic information question. */
+        INFORMATION_QUESTION,
+        /** About the citizen's own case, application, objection, report, complaint or situation. */
+        OWN_CASE,
+        /** A product or category matched the text (whatever the intent). */
+        MATCHED,
+        /** Always. */
+        ALWAYS
+    }
+
+    /** Where a fired rule sends the contact. */
+    public enum Route {
+        /** The first-line team (kcc). */
+        FIRST_LINE,
+        /** The team named by the explicit signal (or the team handling the signalled product or category). */
+        SIGNALLED_TEAM,
+        /** The team that handles the matched product, category or case; needs enough confidence. */
+        HANDLING_TEAM
+    }
+
+    public record Rule(String id, Condition when, Route routeTo) {
+    }
+}

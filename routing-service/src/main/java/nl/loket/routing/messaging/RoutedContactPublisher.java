@@ -1,0 +1,94 @@
+package nl.loket.routing.messaging;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import nl.loket.contracts.CloudEventHeaders;
+import nl.loket.contracts.Topics;
+import nl.loket.contracts.events.ContactAssigned;
+import nl.loket.contracts.events.ContactRouted;
+import nl.loket.routing.domain.StoredDecision;
+
+/**
+ * Publishes a stored decision: ContactRouted on {@code contacts.routed} and ContactAssigned on the team's own topic
+ * {@code team.<teamId>.contacts} (routing-service is their only writer), CloudEvents binary mode, key contact id,
+ * event ids as stored. Also writes records that cannot be routed to the dead-letter topics with the reason.
+ */
+@ApplicationScoped
+public class RoutedContactPublisher {
+
+    static final URI SOURCE = URI.create(CloudEventHeaders.sourceOf("routing-service"));
+    private static final int BUFFER = 4096;
+
+    private final MutinyEmitter<String> routed;
+    private final MutinyEmitter<String> assigned;
+    private final MutinyEmitter<String> deadLetters;
+
+    public RoutedContactPublisher(
+            @Channel("contacts-routed") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) MutinyEmitter<String> routed,
+            @Channel("team-contacts") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) MutinyEmitter<String> assigned,
+            @Channel("routing-dead-letters") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) MutinyEmitter<String> deadLetters) {
+        this.routed = routed;
+        this.assigned = assigned;
+        this.deadLetters = deadLetters;
+    }
+
+    /** Publishes both events of every decision; completes when the broker acknowledged all of them. */
+    public Uni<Void> publish(List<StoredDecision> decisions) {
+        if (decisions.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Uni<Void>> sends = new ArrayList<>(decisions.size() * 2);
+        for (StoredDecision d : decisions) {
+            sends.add(routed.sendMessage(message(d, d.routedJson(), d.routedEventId(), ContactRouted.TYPE,
+                    Topics.CONTACTS_ROUTED)));
+            sends.add(assigned.sendMessage(message(d, d.assignedJson(), d.assignedEventId(), ContactAssigned.TYPE,
+                    Topics.teamContacts(d.teamId()))));
+        }
+        return Uni.join().all(sends).andFailFast().replaceWithVoid();
+    }
+
+    public Uni<Void> publish(StoredDecision decision) {
+        return publish(List.of(decision));
+    }
+
+    /** The record, unchanged, on {@code <topic>.dlq} with the reason in {@code dead-letter-reason}. */
+    public Uni<Void> deadLetter(ConsumerRecord<String, String> record, String reason) {
+        RecordHeaders headers = new RecordHeaders();
+        for (Header h : record.headers()) {
+            headers.add(h);
+        }
+        headers.add(CloudEventHeaders.DEAD_LETTER_REASON, reason.getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
+        OutgoingKafkaRecordMetadata<String> meta = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(Topics.deadLetter(record.topic())).withKey(record.key()).withHeaders(headers).build();
+        return deadLetters.sendMessage(Message.of(record.value() == null ? "" : record.value()).addMetadata(meta));
+    }
+
+    private static Message<String> message(StoredDecision d, String json, String id, String type, String topic) {
+        OutgoingCloudEventMetadata<Object> ce = OutgoingCloudEventMetadata.builder()
+                .withId(id).withType(type).withSource(SOURCE).withSubject(d.contactId())
+                .withTimestamp(d.routedAt().atZone(ZoneOffset.UTC)).withDataContentType("application/json").build();
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(d.contactId()).withTopic(topic).build();
+        return Message.of(json).addMetadata(ce).addMetadata(kafka);
+    }
+}

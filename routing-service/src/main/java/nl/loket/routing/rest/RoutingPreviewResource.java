@@ -1,0 +1,58 @@
+package nl.loket.routing.rest;
+
+import java.time.Instant;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import io.smallrye.mutiny.Uni;
+import nl.loket.contracts.events.Channel;
+import nl.loket.contracts.http.ProblemResponses;
+import nl.loket.routing.domain.ContactFacts;
+import nl.loket.routing.domain.Policy;
+import nl.loket.routing.service.RoutingService;
+
+/** Where would this contact go, and why? Publishes nothing. */
+@Path("/api/v1/routing/preview")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class RoutingPreviewResource {
+
+    private final RoutingService routing;
+
+    public RoutingPreviewResource(RoutingService routing) {
+        this.routing = routing;
+    }
+
+    @POST
+    @Operation(summary = "Preview the routing decision for a contact (tier, team, reason, confidence); publishes nothing")
+    public Uni<Response> preview(@Valid @NotNull PreviewRequest request,
+            @Parameter(description = "policy name; default: the municipality's policy") @QueryParam("policy") String policyName) {
+        Policy policy;
+        if (policyName != null && !policyName.isBlank()) {
+            policy = routing.policies().byName(policyName).orElse(null);
+            if (policy == null) {
+                return Uni.createFrom().item(ProblemResponses.of(400, "Unknown policy",
+                        "No routing policy '" + policyName + "'; known: " + routing.policies().all().keySet()));
+            }
+        } else {
+            policy = routing.policies().forMunicipality(request.municipality());
+        }
+        ContactFacts facts = new ContactFacts("preview", request.municipality(),
+                request.channel() == null ? Channel.WEB_FORM : request.channel(),
+                request.receivedAt() == null ? Instant.now() : request.receivedAt(), request.subject(),
+                request.text(), request.language(), request.caseReference(), request.productCode(),
+                request.ivrChoice(), request.deskTopic(), request.followUpOf());
+        return routing.preview(facts, policy).map(p -> Response.ok(p).build());
+    }
+}

@@ -1,0 +1,367 @@
+package nl.loket.routing.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import nl.loket.contracts.events.CaseStatusChanged;
+import nl.loket.contracts.events.CategoryChanged;
+import nl.loket.contracts.events.HandlingTerm;
+import nl.loket.contracts.events.ProductChanged;
+import nl.loket.contracts.events.Tier;
+import nl.loket.routing.domain.ContactFacts;
+import nl.loket.routing.domain.Intent;
+import nl.loket.routing.domain.Match;
+import nl.loket.routing.domain.Policy;
+import nl.loket.routing.domain.RoutingDecision;
+import nl.loket.routing.knowledge.KnowledgeSnapshot;
+import nl.loket.routing.text.IntentDetector;
+
+/**
+ * The routing decision: pure (no Kafka, HTTP or database), so it is tested and benchmarked on its own.
+ * It reads the explicit signals, the intent (Dutch cue phrases) and the best knowledge matches (BM25), then
+ * applies the policy's rules in order; the first rule that fires decides, and says why in one sentence.
+ */
+public final class RoutingEngine {
+
+    private static final int SEARCH_DEPTH = 15;
+    /** BM25 score at which the match strength is one half. */
+    private static final double HALF_STRENGTH_SCORE = 4.0;
+    private static final Pattern CASE_REFERENCE = Pattern.compile("\\b[A-Za-z]{1,8}-?[0-9][A-Za-z0-9-]{2,40}\\b");
+
+    /** Decides for a contact. */
+    public RoutingDecision decide(ContactFacts contact, Policy policy, KnowledgeSnapshot knowledge) {
+        return decide(contact, policy, knowledge, Set.of());
+    }
+
+    /** Decides for a contact, never choosing one of {@code excludedTeams} (the team that asked for a transfer). */
+    public RoutingDecision decide(ContactFacts contact, Policy policy, KnowledgeSnapshot knowledge,
+            Set<String> excludedTeams) {
+        Analysis analysis = analyse(contact, knowledge, excludedTeams);
+        String firstLine = knowledge.firstLineTeam();
+        for (Policy.Rule rule : policy.rules()) {
+            if (!fires(rule.when(), analysis)) {
+                continue;
+            }
+            Optional<RoutingDecision> decision = route(rule, policy, analysis, knowledge, firstLine, excludedTeams);
+            if (decision.isPresent()) {
+                return decision.get();
+            }
+        }
+        // no rule could place it (e.g. the first line itself asked to hand it on and nothing matched)
+        String team = analysis.topTeam != null ? analysis.topTeam : firstLine;
+        return decision(policy, knowledge, team, "fallback", analysis, analysis.confidence,
+                "No rule of policy " + policy.name() + " placed this contact; it goes to "
+                        + knowledge.teamName(team) + " as the best remaining choice.");
+    }
+
+    /** The text signals of a contact, for the decision and for explaining it. */
+    public Analysis analyse(ContactFacts contact, KnowledgeSnapshot knowledge, Set<String> excludedTeams) {
+        Analysis a = new Analysis();
+        String content = contact.fullText();
+        a.intent = knowledge.intents().detect(content);
+        a.signal = explicitSignal(contact, knowledge);
+        a.caseStatus = knowledge.caseStatus(contact.caseReference()).orElseGet(() -> caseInText(content, knowledge));
+        a.caseReference = a.caseStatus != null ? a.caseStatus.caseReference()
+                : blankToNull(contact.caseReference());
+        a.matches = knowledge.search(knowledge.text().searchTokens(content), SEARCH_DEPTH);
+
+        Map<String, Double> teamScores = new LinkedHashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (Match m : a.matches) {
+            if (m.teamId() == null || excludedTeams.contains(m.teamId())) {
+                continue;
+            }
+            int n = seen.merge(m.teamId(), 1, Integer::sum);
+            double weight = n == 1 ? 1.0 : n == 2 ? 0.35 : 0.0;
+            teamScores.merge(m.teamId(), m.score() * weight, Double::sum);
+        }
+        List<Map.Entry<String, Double>> ranked = new ArrayList<>(teamScores.entrySet());
+        ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        a.rankedTeams = ranked;
+        if (!ranked.isEmpty()) {
+            double s1 = ranked.get(0).getValue();
+            double s2 = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
+            double strength = s1 / (s1 + HALF_STRENGTH_SCORE);
+            double separation = 0.5 + 0.5 * (s1 - s2) / s1;
+            a.topTeam = ranked.get(0).getKey();
+            a.confidence = round(strength * separation);
+        }
+        a.topMatch = a.matches.stream().filter(m -> a.topTeam != null && a.topTeam.equals(m.teamId()))
+                .findFirst().orElse(a.matches.isEmpty() ? null : a.matches.get(0));
+        a.topArticle = a.matches.stream().filter(m -> m.kind() == Match.Kind.ARTICLE).findFirst().orElse(null);
+        if (a.caseStatus != null) {
+            String caseTeam = caseTeam(a.caseStatus, knowledge);
+            if (caseTeam != null && !excludedTeams.contains(caseTeam)) {
+                a.topTeam = caseTeam;
+                a.confidence = 0.95;
+            }
+        }
+        return a;
+    }
+
+    private boolean fires(Policy.Condition condition, Analysis a) {
+        Intent intent = a.intent.intent();
+        return switch (condition) {
+            case EXPLICIT_SIGNAL -> a.signal != null;
+            case KNOWN_CASE_QUESTION -> a.caseStatus != null && intent != Intent.OWN_CASE;
+            case UNKNOWN_CASE_QUESTION -> a.caseStatus == null && intent == Intent.CASE_STATUS;
+            case INFORMATION_QUESTION -> intent == Intent.INFORMATION_QUESTION;
+            case OWN_CASE -> intent == Intent.OWN_CASE;
+            case MATCHED -> a.topTeam != null;
+            case ALWAYS -> true;
+        };
+    }
+
+    private Optional<RoutingDecision> route(Policy.Rule rule, Policy policy, Analysis a, KnowledgeSnapshot k,
+            String firstLine, Set<String> excluded) {
+        switch (rule.routeTo()) {
+            case FIRST_LINE -> {
+                if (excluded.contains(firstLine)) {
+                    return Optional.empty();
+                }
+                return Optional.of(decision(policy, k, firstLine, rule.id(), a, firstLineConfidence(rule, a),
+                        firstLineReason(rule, policy, a, k, firstLine)));
+            }
+            case SIGNALLED_TEAM -> {
+                Signal s = a.signal;
+                if (s == null || excluded.contains(s.teamId)) {
+                    return Optional.empty();
+                }
+                RoutingDecision d = new RoutingDecision(k.tierOf(s.teamId), s.teamId,
+                        "The citizen chose '" + s.label + "' (" + s.how + "), which " + k.teamName(s.teamId)
+                                + " handles; an explicit choice wins.",
+                        1.0, rule.id(), s.productUri, s.productName, null, s.categoryId, s.handlingTerm,
+                        policy.name(), policy.version());
+                return Optional.of(d);
+            }
+            case HANDLING_TEAM -> {
+                String team = a.topTeam;
+                if (team == null || excluded.contains(team)) {
+                    return Optional.empty();
+                }
+                Tier tier = k.tierOf(team);
+                double needed = tier == Tier.BACK_OFFICE
+                        ? Math.max(policy.minConfidence(), policy.backOfficeMinConfidence()) : policy.minConfidence();
+                if (a.confidence < needed) {
+                    return Optional.empty();
+                }
+                return Optional.of(decision(policy, k, team, rule.id(), a, a.confidence,
+                        handlingReason(rule, policy, a, k, team)));
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private RoutingDecision decision(Policy policy, KnowledgeSnapshot k, String team, String rule, Analysis a,
+            double confidence, String reason) {
+        String productUri = null;
+        String productName = null;
+        String categoryId = null;
+        HandlingTerm term = null;
+        if (a.caseStatus != null && a.caseStatus.productUri() != null) {
+            ProductChanged p = k.products().get(a.caseStatus.productUri());
+            productUri = a.caseStatus.productUri();
+            productName = p == null ? null : p.name();
+            term = p == null ? null : p.handlingTerm();
+        } else if (a.topMatch != null && a.topMatch.kind() == Match.Kind.PRODUCT) {
+            ProductChanged p = k.products().get(a.topMatch.id());
+            productUri = a.topMatch.id();
+            productName = a.topMatch.label();
+            term = p == null ? null : p.handlingTerm();
+        } else if (a.topMatch != null && a.topMatch.kind() == Match.Kind.CATEGORY) {
+            CategoryChanged c = k.categories().get(a.topMatch.id());
+            categoryId = a.topMatch.id();
+            term = c == null ? null : c.handlingTerm();
+        }
+        String articleId = a.topArticle == null ? null : a.topArticle.id();
+        return new RoutingDecision(k.tierOf(team), team, reason, round(confidence), rule, productUri, productName,
+                articleId, categoryId, term, policy.name(), policy.version());
+    }
+
+    private double firstLineConfidence(Policy.Rule rule, Analysis a) {
+        return switch (rule.when()) {
+            case KNOWN_CASE_QUESTION -> 0.95;
+            case INFORMATION_QUESTION -> round(Math.min(1.0, 0.6 + 0.1 * a.intent.informationScore()));
+            case ALWAYS -> rule.id().equals("low-confidence") ? round(1 - a.confidence) : 1.0;
+            default -> round(Math.max(a.confidence, 0.5));
+        };
+    }
+
+    private String firstLineReason(Policy.Rule rule, Policy policy, Analysis a, KnowledgeSnapshot k, String kcc) {
+        String first = k.teamName(kcc);
+        return switch (rule.when()) {
+            case KNOWN_CASE_QUESTION -> "The citizen asks about case " + a.caseReference
+                    + ", whose status is known (" + statusText(a.caseStatus) + "); " + first
+                    + " answers it without a transfer.";
+            case INFORMATION_QUESTION -> "A general information question (" + cues(a) + ")"
+                    + (about(a) == null ? "" : " about '" + about(a) + "'")
+                    + (a.topArticle != null ? " that the knowledge base answers (article '" + a.topArticle.label() + "')"
+                            : "")
+                    + "; " + first + " answers it directly.";
+            case ALWAYS -> rule.id().equals("low-confidence")
+                    ? "No confident match (confidence " + a.confidence
+                            + (a.topTeam == null ? "" : ", best guess '" + about(a) + "' for " + k.teamName(a.topTeam))
+                            + "); " + first + " triages it."
+                    : "Policy " + policy.name() + ": " + first + " takes every contact first.";
+            default -> "Rule " + rule.id() + " of policy " + policy.name() + " sends it to " + first + ".";
+        };
+    }
+
+    private String handlingReason(Policy.Rule rule, Policy policy, Analysis a, KnowledgeSnapshot k, String team) {
+        String name = k.teamName(team);
+        String topic = about(a) == null ? "this subject" : "'" + about(a) + "'";
+        return switch (rule.when()) {
+            case OWN_CASE -> "The contact is about the citizen's own case or report (" + cues(a) + ") concerning "
+                    + topic + ", which " + name + " handles.";
+            case UNKNOWN_CASE_QUESTION -> "The citizen asks about the status of a case"
+                    + (a.caseReference == null ? "" : " (" + a.caseReference + ")")
+                    + " that the knowledge base does not know; " + name + ", which handles " + topic + ", can look it up.";
+            case MATCHED -> "The contact concerns " + topic + ", which " + name + " handles; policy " + policy.name()
+                    + " forwards such contacts to the handling team.";
+            default -> "Rule " + rule.id() + " of policy " + policy.name() + ": " + topic + " is handled by " + name
+                    + ".";
+        };
+    }
+
+    private static String about(Analysis a) {
+        if (a.caseStatus != null && a.caseStatus.productUri() != null) {
+            return a.caseStatus.productUri().substring(a.caseStatus.productUri().lastIndexOf('/') + 1);
+        }
+        return a.topMatch == null ? null : a.topMatch.label();
+    }
+
+    private static String cues(Analysis a) {
+        List<String> cues = a.intent.cues();
+        if (cues.isEmpty()) {
+            return "no clear cue";
+        }
+        return "'" + String.join("', '", cues.subList(0, Math.min(3, cues.size()))) + "'";
+    }
+
+    private static String statusText(CaseStatusChanged status) {
+        String text = status.statusText() != null ? status.statusText() : status.status();
+        return status.expectedDecisionDate() == null ? text
+                : text + ", decision expected by " + status.expectedDecisionDate();
+    }
+
+    private static String caseTeam(CaseStatusChanged status, KnowledgeSnapshot k) {
+        if (status.teamId() != null) {
+            return status.teamId();
+        }
+        ProductChanged p = status.productUri() == null ? null : k.products().get(status.productUri());
+        return p == null ? null : p.teamId();
+    }
+
+    private static CaseStatusChanged caseInText(String content, KnowledgeSnapshot k) {
+        if (content == null) {
+            return null;
+        }
+        Matcher m = CASE_REFERENCE.matcher(content);
+        while (m.find()) {
+            Optional<CaseStatusChanged> status = k.caseStatus(m.group());
+            if (status.isEmpty()) {
+                status = k.caseStatus(m.group().toUpperCase(Locale.ROOT));
+            }
+            if (status.isPresent()) {
+                return status.get();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Explicit signals: {@code productCode} (web form) is a product URI, its last path segment or its name;
+     * {@code ivrChoice} and {@code deskTopic} are a team id, a product URI or name, or a category id or name.
+     */
+    Signal explicitSignal(ContactFacts c, KnowledgeSnapshot k) {
+        Signal s = signal(c.productCode(), "product chosen in the web form", k, false);
+        if (s == null) {
+            s = signal(c.ivrChoice(), "phone-menu choice", k, true);
+        }
+        if (s == null) {
+            s = signal(c.deskTopic(), "counter desk topic", k, true);
+        }
+        return s;
+    }
+
+    private Signal signal(String value, String how, KnowledgeSnapshot k, boolean teamAllowed) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (teamAllowed && k.knowsTeam(lower)) {
+            return new Signal(lower, k.teamName(lower), how, null, null, null, null);
+        }
+        for (ProductChanged p : k.products().values()) {
+            if (p.teamId() == null) {
+                continue;
+            }
+            String uri = p.uri();
+            String slug = uri.substring(uri.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+            if (uri.equals(v) || slug.equals(lower) || slug.equals(lower.replace(' ', '_'))
+                    || (p.name() != null && p.name().equalsIgnoreCase(v))) {
+                return new Signal(p.teamId(), p.name(), how, p.uri(), p.name(), null, p.handlingTerm());
+            }
+        }
+        for (CategoryChanged cat : k.categories().values()) {
+            if (cat.teamId() != null && (cat.id().equalsIgnoreCase(v) || (cat.name() != null
+                    && cat.name().equalsIgnoreCase(v)))) {
+                return new Signal(cat.teamId(), cat.name(), how, null, null, cat.id(), cat.handlingTerm());
+            }
+        }
+        return null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static double round(double d) {
+        return Math.round(Math.max(0, Math.min(1, d)) * 1000) / 1000.0;
+    }
+
+    record Signal(String teamId, String label, String how, String productUri, String productName, String categoryId,
+            HandlingTerm handlingTerm) {
+    }
+
+    /** What the engine read in a contact. */
+    public static final class Analysis {
+        IntentDetector.Result intent;
+        Signal signal;
+        CaseStatusChanged caseStatus;
+        String caseReference;
+        List<Match> matches = List.of();
+        List<Map.Entry<String, Double>> rankedTeams = List.of();
+        String topTeam;
+        Match topMatch;
+        Match topArticle;
+        double confidence;
+
+        public IntentDetector.Result intent() {
+            return intent;
+        }
+
+        public List<Match> matches() {
+            return matches;
+        }
+
+        public String topTeam() {
+            return topTeam;
+        }
+
+        public double confidence() {
+            return confidence;
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package nl.loket.routing.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import nl.loket.contracts.EventJson;
+import nl.loket.contracts.events.ContactAssigned;
+import nl.loket.contracts.events.ContactReceived;
+import nl.loket.contracts.events.ContactRouted;
+import nl.loket.contracts.events.ContactTransferRequested;
+import nl.loket.routing.domain.ContactFacts;
+import nl.loket.routing.domain.Policy;
+import nl.loket.routing.domain.RoutingDecision;
+import nl.loket.routing.domain.StoredDecision;
+import nl.loket.routing.knowledge.KnowledgeSnapshot;
+import nl.loket.routing.knowledge.KnowledgeView;
+import nl.loket.routing.repository.RoutedContactEntity;
+import nl.loket.routing.repository.RoutingDecisionEntity;
+import nl.loket.routing.repository.RoutingRepository;
+import nl.loket.routing.rest.PreviewResponse;
+
+/**
+ * Routes contacts: decides (pure {@link RoutingEngine}), stores the decision per contact and hop together with the
+ * events to publish, and answers a redelivered input with the stored decision and the same event ids.
+ */
+@ApplicationScoped
+public class RoutingService {
+
+    /** How long a decision waits at start-up for the knowledge view to catch up. */
+    private static final Duration VIEW_WAIT = Duration.ofSeconds(30);
+
+    private final RoutingEngine engine = new RoutingEngine();
+    private final ObjectMapper mapper = EventJson.mapper();
+    private final KnowledgeView view;
+    private final PolicyRegistry policies;
+    private final RoutingRepository repository;
+
+    public RoutingService(KnowledgeView view, PolicyRegistry policies, RoutingRepository repository) {
+        this.view = view;
+        this.policies = policies;
+        this.repository = repository;
+    }
+
+    public PolicyRegistry policies() {
+        return policies;
+    }
+
+    /** The decision for a contact, without storing or publishing anything. */
+    public Uni<PreviewResponse> preview(ContactFacts facts, Policy policy) {
+        return viewReady().map(ignored -> {
+            KnowledgeSnapshot knowledge = view.snapshot();
+            RoutingEngine.Analysis analysis = engine.analyse(facts, knowledge, Set.of());
+            RoutingDecision d = engine.decide(facts, policy, knowledge);
+            return new PreviewResponse(d.tier(), d.teamId(), d.reason(), d.confidence(), d.rule(), d.productUri(),
+                    d.productName(), d.articleId(), d.categoryId(), d.policyName(), d.policyVersion(),
+                    analysis.intent().intent().name());
+        });
+    }
+
+    /**
+     * First decisions (hop 0) for a batch of received contacts: stored ones are returned as they were, new ones
+     * are decided and stored in one transaction.
+     */
+    public Uni<List<StoredDecision>> routeReceived(List<ContactReceived> batch) {
+        Map<String, ContactReceived> contacts = new LinkedHashMap<>();
+        batch.forEach(c -> contacts.putIfAbsent(c.contactId(), c));
+        if (contacts.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> ids = contacts.keySet().stream().map(id -> RoutingDecisionEntity.idOf(id, 0)).toList();
+        return viewReady().chain(ignored -> repository.decisions(ids)).chain(existing -> {
+            Map<String, RoutingDecisionEntity> stored = existing.stream()
+                    .collect(Collectors.toMap(e -> e.contactId, Function.identity()));
+            KnowledgeSnapshot knowledge = view.snapshot();
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            List<RoutedContactEntity> newContacts = new ArrayList<>();
+            List<RoutingDecisionEntity> newDecisions = new ArrayList<>();
+            List<StoredDecision> result = new ArrayList<>();
+            for (ContactReceived c : contacts.values()) {
+                RoutingDecisionEntity e = stored.get(c.contactId());
+                if (e != null) {
+                    result.add(toStored(e, true));
+                    continue;
+                }
+                Policy policy = policies.forMunicipality(c.municipality());
+                RoutingDecision d = engine.decide(facts(c), policy, knowledge);
+                RoutingDecisionEntity decision = entity(c, 0, d, null, null, now);
+                newDecisions.add(decision);
+                newContacts.add(contactEntity(c, now));
+                result.add(toStored(decision, false));
+            }
+            if (newDecisions.isEmpty()) {
+                return Uni.createFrom().item(result);
+            }
+            return Panache.withTransaction(() -> RoutedContactEntity.persist(newContacts)
+                    .chain(() -> RoutingDecisionEntity.persist(newDecisions))).replaceWith(result);
+        });
+    }
+
+    /**
+     * A transfer asked by a team: hop + 1, to {@code toTeamId} when it names a known team, else routed again
+     * without the requesting team. Returns null when the contact is unknown here.
+     */
+    public Uni<StoredDecision> routeTransfer(ContactTransferRequested t) {
+        int hop = t.hop() + 1;
+        return viewReady().chain(ignored -> repository.decision(t.contactId(), hop)).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(toStored(existing, true));
+            }
+            return repository.contact(t.contactId()).chain(contact -> {
+                if (contact == null) {
+                    return Uni.createFrom().failure(
+                            new UnknownContactException("transfer of unknown contact " + t.contactId()));
+                }
+                ContactReceived c = read(contact.contactJson);
+                KnowledgeSnapshot knowledge = view.snapshot();
+                Policy policy = policies.forMunicipality(c.municipality());
+                String from = knowledge.teamName(t.fromTeamId());
+                String why = t.reason() == null || t.reason().isBlank() ? "" : " (" + t.reason() + ")";
+                RoutingDecision d;
+                if (t.toTeamId() != null && knowledge.knowsTeam(t.toTeamId())
+                        && !t.toTeamId().equals(t.fromTeamId())) {
+                    d = new RoutingDecision(knowledge.tierOf(t.toTeamId()), t.toTeamId(),
+                            from + " hands the contact on to " + knowledge.teamName(t.toTeamId()) + why
+                                    + "; the requested team is honoured.",
+                            1.0, "transfer-requested-team", null, null, null, null, null, policy.name(),
+                            policy.version());
+                } else {
+                    RoutingDecision again = engine.decide(facts(c), policy, knowledge, Set.of(t.fromTeamId()));
+                    d = new RoutingDecision(again.tier(), again.teamId(),
+                            from + " hands the contact on" + why + "; routed again without " + from + ": "
+                                    + again.reason(),
+                            again.confidence(), again.rule(), again.productUri(), again.productName(),
+                            again.articleId(), again.categoryId(), again.handlingTerm(), again.policyName(),
+                            again.policyVersion());
+                }
+                Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+                RoutingDecisionEntity decision = entity(c, hop, d, t.fromTeamId(), t.reason(), now);
+                return Panache.withTransaction(() -> decision.persist()).replaceWith(toStored(decision, false));
+            });
+        });
+    }
+
+    private Uni<Void> viewReady() {
+        if (view.isCaughtUp()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().completionStage(view.caughtUp()).ifNoItem().after(VIEW_WAIT).recoverWithItem((Void) null)
+                .replaceWithVoid();
+    }
+
+    public static ContactFacts facts(ContactReceived c) {
+        return new ContactFacts(c.contactId(), c.municipality(), c.channel(), c.receivedAt(), c.subject(), c.text(),
+                c.language(), c.caseReference(), c.productCode(), c.ivrChoice(), c.deskTopic(), c.followUpOf());
+    }
+
+    /** Event ids derived from contact, hop and type: a redelivered input yields the same ids. */
+    public static String eventId(String contactId, int hop, String type) {
+        return UUID.nameUUIDFromBytes((contactId + "|" + hop + "|" + type).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    private RoutingDecisionEntity entity(ContactReceived c, int hop, RoutingDecision d, String previousTeamId,
+            String transferReason, Instant now) {
+        ContactRouted routed = new ContactRouted(c.contactId(), c.municipality(), c.channel(), c.receivedAt(), hop,
+                d.tier(), d.teamId(), clip(d.reason(), 1000), d.confidence(), d.rule(), d.productUri(),
+                d.productName(), d.articleId(), d.categoryId(), d.policyName(), d.policyVersion(), previousTeamId, now);
+        // only what the team needs: contact details and pseudonymous reference, never a BSN (the contract has none)
+        ContactAssigned assigned = new ContactAssigned(c.contactId(), d.teamId(), d.tier(), hop, c.municipality(),
+                c.channel(), c.receivedAt(), c.subject(), c.text(), c.language(), c.citizen(), c.caseReference(),
+                d.productUri(), d.productName(), d.categoryId(), d.handlingTerm(), clip(d.reason(), 1000),
+                d.confidence(), previousTeamId, clip(transferReason, 1000), c.followUpOf(), now);
+        RoutingDecisionEntity e = new RoutingDecisionEntity();
+        e.id = RoutingDecisionEntity.idOf(c.contactId(), hop);
+        e.contactId = c.contactId();
+        e.hop = hop;
+        e.teamId = d.teamId();
+        e.tier = d.tier().name();
+        e.rule = d.rule();
+        e.confidence = d.confidence();
+        e.policyName = d.policyName();
+        e.policyVersion = d.policyVersion();
+        e.routedEventId = eventId(c.contactId(), hop, ContactRouted.TYPE);
+        e.assignedEventId = eventId(c.contactId(), hop, ContactAssigned.TYPE);
+        e.routedJson = write(routed);
+        e.assignedJson = write(assigned);
+        e.routedAt = now;
+        return e;
+    }
+
+    private RoutedContactEntity contactEntity(ContactReceived c, Instant now) {
+        RoutedContactEntity e = new RoutedContactEntity();
+        e.contactId = c.contactId();
+        e.municipality = c.municipality();
+        e.channel = c.channel().name();
+        e.receivedAt = c.receivedAt();
+        e.contactJson = write(c);
+        e.createdAt = now;
+        return e;
+    }
+
+    private static StoredDecision toStored(RoutingDecisionEntity e, boolean redelivered) {
+        return new StoredDecision(e.contactId, e.hop, e.teamId, e.routedEventId, e.assignedEventId, e.routedJson,
+                e.assignedJson, e.routedAt, redelivered);
+    }
+
+    private String write(Object event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not serialise " + event.getClass().getSimpleName(), e);
+        }
+    }
+
+    private ContactReceived read(String json) {
+        try {
+            return mapper.readValue(json, ContactReceived.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored contact unreadable", e);
+        }
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    /** A transfer for a contact that routing never saw. */
+    public static class UnknownContactException extends RuntimeException {
+        public UnknownContactException(String message) {
+            super(message);
+        }
+    }
+}

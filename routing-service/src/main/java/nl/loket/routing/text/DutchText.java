@@ -1,0 +1,98 @@
+package nl.loket.routing.text;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.nl.DutchAnalyzer;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.tartarus.snowball.ext.DutchStemmer;
+
+/**
+ * Dutch text analysis, one chain for the knowledge index, the contact text and the intent cue phrases:
+ * standard tokenizer, lower case, accent folding, compound splitting against a dictionary of known words
+ * ("kapvergunning" also yields "kap" and "vergunning"), Dutch stop words (not for cue phrases, where "hoe" and
+ * "mijn" matter), Snowball Dutch stemming ("bomen" and "boom" meet).
+ */
+public final class DutchText {
+
+    private final Analyzer search;
+    private final Analyzer cues;
+
+    /** @param compoundParts words that compounds are split into (lower case, unstemmed) */
+    public DutchText(Collection<String> compoundParts) {
+        CharArraySet dictionary = new CharArraySet(compoundParts, true);
+        CharArraySet stopWords = DutchAnalyzer.getDefaultStopSet();
+        this.search = new Chain(dictionary, stopWords);
+        this.cues = new Chain(dictionary, null);
+    }
+
+    /** Tokens for search: stop words removed, compounds split, stemmed. */
+    public List<String> searchTokens(String text) {
+        return tokens(search, text);
+    }
+
+    /** Tokens for intent cues: like {@link #searchTokens} but every word kept, in order. */
+    public List<String> cueTokens(String text) {
+        return tokens(cues, text);
+    }
+
+    public Analyzer searchAnalyzer() {
+        return search;
+    }
+
+    private static List<String> tokens(Analyzer analyzer, String text) {
+        List<String> tokens = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return tokens;
+        }
+        try (TokenStream stream = analyzer.tokenStream("text", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+
+    private static final class Chain extends Analyzer {
+        private final CharArraySet dictionary;
+        private final CharArraySet stopWords;
+
+        Chain(CharArraySet dictionary, CharArraySet stopWords) {
+            this.dictionary = dictionary;
+            this.stopWords = stopWords;
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream stream = new LowerCaseFilter(source);
+            stream = new ASCIIFoldingFilter(stream);
+            if (stopWords != null) {
+                stream = new StopFilter(stream, stopWords);
+            }
+            if (!dictionary.isEmpty()) {
+                stream = new DictionaryCompoundWordTokenFilter(stream, dictionary, 7, 3, 20, false);
+            }
+            stream = new SnowballFilter(stream, new DutchStemmer());
+            return new TokenStreamComponents(source, stream);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package nl.loket.routing.text;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import nl.loket.routing.domain.Intent;
+
+/**
+ * Reads what the citizen wants from Dutch cue phrases ({@code text/intent-cues.txt}), analysed with the same
+ * Dutch chain as the text, so "aangevraagd", "aanvragen" and "aanvraag" meet where the stemmer lets them.
+ */
+public final class IntentDetector {
+
+    private static final List<Cue> RAW = load();
+    private static final Set<String> INTERROGATIVES = Set.of("hoe", "wat", "wanneer", "waar", "welke", "welk", "wie",
+            "waarom", "hoeveel", "hoelang", "kan", "kun", "kunt", "mag", "moet", "is", "zijn", "geldt", "heb", "hebt",
+            "krijg", "bestaat", "wordt", "waaruit", "waarvoor", "vanaf");
+    private static final int WILDCARD_GAP = 6;
+    private static final int PLAIN_GAP = 1;
+
+    private final DutchText text;
+    private final List<AnalysedCue> cues = new ArrayList<>();
+
+    public IntentDetector(DutchText text) {
+        this.text = text;
+        for (Cue cue : RAW) {
+            List<String> tokens = new ArrayList<>();
+            for (String word : cue.phrase().split("\\s+")) {
+                if (word.equals("*")) {
+                    tokens.add("*");
+                } else {
+                    List<String> analysed = text.cueTokens(word);
+                    if (!analysed.isEmpty()) {
+                        tokens.add(analysed.get(0));
+                    }
+                }
+            }
+            cues.add(new AnalysedCue(cue, tokens));
+        }
+    }
+
+    /** The intent of a text, with the cue phrases that decided it. */
+    public Result detect(String content) {
+        List<String> tokens = text.cueTokens(content);
+        Map<Intent, Double> scores = new EnumMap<>(Intent.class);
+        Map<Intent, List<String>> found = new EnumMap<>(Intent.class);
+        for (Intent intent : Intent.values()) {
+            scores.put(intent, 0.0);
+            found.put(intent, new ArrayList<>());
+        }
+        for (AnalysedCue cue : cues) {
+            if (matches(tokens, cue.tokens())) {
+                scores.merge(cue.cue().intent(), cue.cue().weight(), Double::sum);
+                found.get(cue.cue().intent()).add(cue.cue().phrase());
+            }
+        }
+        boolean question = content != null && content.contains("?");
+        String first = content == null ? "" : content.strip().toLowerCase().split("[^\\p{L}]+", 2)[0];
+        if (question) {
+            scores.merge(Intent.INFORMATION_QUESTION, 1.0, Double::sum);
+        }
+        if (question && INTERROGATIVES.contains(first)) {
+            scores.merge(Intent.INFORMATION_QUESTION, 1.5, Double::sum);
+            found.get(Intent.INFORMATION_QUESTION).add("a question starting with '" + first + "'");
+        }
+        double info = scores.get(Intent.INFORMATION_QUESTION);
+        double own = scores.get(Intent.OWN_CASE);
+        double status = scores.get(Intent.CASE_STATUS);
+        Intent intent;
+        if (status >= 3 && status >= own * 0.8) {
+            intent = Intent.CASE_STATUS;
+        } else if (own > 0 && own >= info) {
+            intent = Intent.OWN_CASE;
+        } else if (info > 0) {
+            intent = Intent.INFORMATION_QUESTION;
+        } else if (!question) {
+            // a statement without any cue ("Losliggende stoeptegels voor nummer 12") reads as a report
+            intent = Intent.OWN_CASE;
+            found.get(Intent.OWN_CASE).add("a statement rather than a question");
+        } else {
+            intent = Intent.UNKNOWN;
+        }
+        return new Result(intent, List.copyOf(found.get(intent)), info, own, status);
+    }
+
+    private static boolean matches(List<String> tokens, List<String> phrase) {
+        if (phrase.isEmpty()) {
+            return false;
+        }
+        for (int start = 0; start < tokens.size(); start++) {
+            if (tokens.get(start).equals(phrase.get(0)) && matchesFrom(tokens, phrase, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matchesFrom(List<String> tokens, List<String> phrase, int start) {
+        int position = start;
+        int gap = PLAIN_GAP;
+        for (int p = 1; p < phrase.size(); p++) {
+            String want = phrase.get(p);
+            if (want.equals("*")) {
+                gap = WILDCARD_GAP;
+                continue;
+            }
+            int found = -1;
+            for (int i = position + 1; i <= Math.min(tokens.size() - 1, position + 1 + gap); i++) {
+                if (tokens.get(i).equals(want)) {
+                    found = i;
+                    break;
+                }
+            }
+            if (found < 0) {
+                return false;
+            }
+            position = found;
+            gap = PLAIN_GAP;
+        }
+        return true;
+    }
+
+    public record Result(Intent intent, List<String> cues, double informationScore, double ownCaseScore,
+            double statusScore) {
+    }
+
+    private record Cue(Intent intent, double weight, String phrase) {
+    }
+
+    private record AnalysedCue(Cue cue, List<String> tokens) {
+    }
+
+    private static List<Cue> load() {
+        List<Cue> cues = new ArrayList<>();
+        try (InputStream in = IntentDetector.class.getClassLoader().getResourceAsStream("text/intent-cues.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("text/intent-cues.txt missing from the classpath");
+            }
+            for (String line : new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList()) {
+                String trimmed = line.trim();
+                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = trimmed.split("\\|", 3);
+                cues.add(new Cue(Intent.valueOf(parts[0]), Double.parseDouble(parts[1]), parts[2].trim()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return cues;
+    }
+}
