@@ -1,0 +1,55 @@
+package nl.loket.chainteam.config;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import nl.loket.contracts.events.TermUnit;
+
+/** Settings of the work queues, deadlines and the outbox relay ({@code loket.chain-team.*}). */
+@ConfigMapping(prefix = "loket.chain-team")
+public interface ChainTeamConfig {
+
+    /** Time zone in which working days and "the same day" are counted. */
+    @WithDefault("Europe/Amsterdam")
+    ZoneId zone();
+
+    /** Due times fall at this local time of a working day. */
+    @WithDefault("17:00")
+    LocalTime endOfWorkingDay();
+
+    /** Term used when an assignment carries no handling term. */
+    DefaultTerm defaultTerm();
+
+    /** Window after receipt within which a first-line live contact counts as settled during the contact. */
+    @WithDefault("PT30M")
+    Duration settleWindow();
+
+    Deadline deadline();
+
+    Outbox outbox();
+
+    interface DefaultTerm {
+        @WithDefault("5")
+        int days();
+
+        @WithDefault("WORKING_DAYS")
+        TermUnit unit();
+    }
+
+    interface Deadline {
+        /** DeadlineApproaching once less than this share of the term remains. */
+        @WithDefault("0.2")
+        double approachingShare();
+
+        @WithDefault("200")
+        int batchSize();
+    }
+
+    interface Outbox {
+        @WithDefault("200")
+        int batchSize();
+    }
+}

@@ -1,0 +1,5 @@
+package nl.loket.chainteam.domain;
+
+public enum CallbackStatus {
+    OPEN, COMPLETED
+}

@@ -1,0 +1,89 @@
+package nl.loket.chainteam.domain;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import nl.loket.contracts.events.Channel;
+import nl.loket.contracts.events.Outcome;
+import nl.loket.contracts.events.TermUnit;
+import nl.loket.contracts.events.Tier;
+
+/** A contact in a team's queue, as it stands now. Never an API model or an event: mapped explicitly. */
+@Entity
+@Table(name = "work_item")
+public class WorkItem {
+
+    @Id
+    @Column(name = "contact_id")
+    public String contactId;
+    @Column(name = "team_id")
+    public String teamId;
+    @Enumerated(EnumType.STRING)
+    public Tier tier;
+    public int hop;
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+    public String municipality;
+    @Enumerated(EnumType.STRING)
+    public WorkItemStatus status;
+    public String assignee;
+    @Column(name = "received_at")
+    public Instant receivedAt;
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+    @Column(name = "due_at")
+    public Instant dueAt;
+    @Column(name = "approaching_at")
+    public Instant approachingAt;
+    @Column(name = "approaching_notified")
+    public boolean approachingNotified;
+    @Column(name = "breached_notified")
+    public boolean breachedNotified;
+    @Column(name = "callback_requested")
+    public boolean callbackRequested;
+    public String subject;
+    public String text;
+    public String language;
+    @Column(name = "citizen_ref")
+    public String citizenRef;
+    @Column(name = "citizen_name")
+    public String citizenName;
+    @Column(name = "citizen_email")
+    public String citizenEmail;
+    @Column(name = "citizen_phone")
+    public String citizenPhone;
+    @Column(name = "case_reference")
+    public String caseReference;
+    @Column(name = "product_uri")
+    public String productUri;
+    @Column(name = "product_name")
+    public String productName;
+    @Column(name = "category_id")
+    public String categoryId;
+    @Column(name = "term_days")
+    public Integer termDays;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "term_unit")
+    public TermUnit termUnit;
+    @Column(name = "routing_reason")
+    public String routingReason;
+    @Column(name = "previous_team_id")
+    public String previousTeamId;
+    @Column(name = "transfer_reason")
+    public String transferReason;
+    @Column(name = "follow_up_of")
+    public String followUpOf;
+    @Enumerated(EnumType.STRING)
+    public Outcome outcome;
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+    @Version
+    public int version;
+}

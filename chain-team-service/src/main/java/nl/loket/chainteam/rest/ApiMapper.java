@@ -1,0 +1,42 @@
+package nl.loket.chainteam.rest;
+
+import java.time.Instant;
+
+import nl.loket.chainteam.domain.Callback;
+import nl.loket.chainteam.domain.HistoryEntry;
+import nl.loket.chainteam.domain.WorkItem;
+import nl.loket.chainteam.domain.WorkItemStatus;
+import nl.loket.chainteam.rest.ApiModels.CallbackView;
+import nl.loket.chainteam.rest.ApiModels.Citizen;
+import nl.loket.chainteam.rest.ApiModels.HistoryEntryView;
+import nl.loket.chainteam.rest.ApiModels.Term;
+import nl.loket.chainteam.rest.ApiModels.WorkItemView;
+
+/** Entities → API models, explicitly. */
+final class ApiMapper {
+
+    private ApiMapper() {
+    }
+
+    static WorkItemView toApi(WorkItem i, Instant now) {
+        Citizen citizen = i.citizenRef == null && i.citizenName == null && i.citizenEmail == null && i.citizenPhone == null
+                ? null : new Citizen(i.citizenRef, i.citizenName, i.citizenEmail, i.citizenPhone);
+        Term term = i.termDays == null ? null : new Term(i.termDays, i.termUnit);
+        boolean overdue = i.status != WorkItemStatus.RESOLVED && i.dueAt.isBefore(now);
+        return new WorkItemView(i.contactId, i.teamId, i.tier, i.hop, i.channel, i.municipality, i.status, i.assignee,
+                i.receivedAt, i.assignedAt, i.dueAt, overdue, i.subject, i.text, i.language, citizen, i.caseReference,
+                i.productUri, i.productName, i.categoryId, term, i.routingReason, i.previousTeamId, i.transferReason,
+                i.followUpOf, i.outcome, i.resolvedAt);
+    }
+
+    static HistoryEntryView toApi(HistoryEntry e) {
+        return new HistoryEntryView(e.seq, e.occurredAt, e.action, e.actor, e.organisation, e.teamId, e.tier, e.hop,
+                e.statusAfter, e.assigneeAfter, e.dueAt, e.outcome, e.note, e.reason, e.targetTeamId, e.targetMember,
+                e.callbackId, e.eventId);
+    }
+
+    static CallbackView toApi(Callback c) {
+        return new CallbackView(c.callbackId, c.contactId, c.teamId, c.targetTeamId, c.targetMember, c.dueAt, c.note,
+                c.status, c.requestedBy, c.requestedAt, c.reached, c.completedBy, c.completedAt, c.completionNote);
+    }
+}

@@ -1,0 +1,48 @@
+package nl.loket.chainteam.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import nl.loket.chainteam.rest.ApiModels.CallbackView;
+import nl.loket.chainteam.rest.ApiModels.CompleteCallbackRequest;
+import nl.loket.chainteam.service.WorkItemService;
+
+/** Completing a call-back: the requesting team, the target team or the target member; others get 404. */
+@Path("/api/v1/callbacks/{callbackId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@SecurityRequirement(name = "jwt")
+@Tag(name = "Call-backs")
+public class CallbackResource {
+
+    private final WorkItemService service;
+    private final JsonWebToken jwt;
+
+    public CallbackResource(WorkItemService service, JsonWebToken jwt) {
+        this.service = service;
+        this.jwt = jwt;
+    }
+
+    @POST
+    @Path("/complete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record the call-back as made → CallbackCompleted; the item returns to its queue")
+    public Uni<CallbackView> complete(@PathParam("callbackId") String callbackId,
+            @Valid @NotNull CompleteCallbackRequest request) {
+        return service.completeCallback(callbackId, Members.of(jwt), request.reached(), request.note())
+                .map(ApiMapper::toApi);
+    }
+}

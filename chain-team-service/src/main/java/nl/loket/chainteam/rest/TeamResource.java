@@ -1,0 +1,147 @@
+package nl.loket.chainteam.rest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import nl.loket.chainteam.domain.CallbackStatus;
+import nl.loket.chainteam.domain.WorkItemStatus;
+import nl.loket.chainteam.rest.ApiModels.CallbackView;
+import nl.loket.chainteam.rest.ApiModels.ItemPage;
+import nl.loket.chainteam.service.ProblemException;
+import nl.loket.chainteam.service.WorkItemService;
+import nl.loket.contracts.events.Channel;
+import nl.loket.contracts.http.Problem;
+
+/** A team's queue and call-backs. Only members of the team: anyone else gets 403. */
+@Path("/api/v1/teams/{teamId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@SecurityRequirement(name = "jwt")
+@Tag(name = "Team queues")
+public class TeamResource {
+
+    private final WorkItemService service;
+    private final JsonWebToken jwt;
+
+    public TeamResource(WorkItemService service, JsonWebToken jwt) {
+        this.service = service;
+        this.jwt = jwt;
+    }
+
+    @GET
+    @Path("/items")
+    @Operation(summary = "The team's work items, earliest due first",
+            description = "Without status: OPEN, CLAIMED and CALLBACK_PENDING items.")
+    public Uni<ItemPage> items(@PathParam("teamId") String teamId,
+            @Parameter(description = "OPEN, CLAIMED, CALLBACK_PENDING, TRANSFER_REQUESTED, RESOLVED; comma-separated")
+            @QueryParam("status") String status,
+            @Parameter(description = "true: past the due time; false: not yet") @QueryParam("overdue") String overdue,
+            @Parameter(description = "WEB_FORM, EMAIL, PHONE, COUNTER, CHAT, SOCIAL_MEDIA, LETTER")
+            @QueryParam("channel") String channel,
+            @Parameter(description = "product URI (UPL)") @QueryParam("product") String product,
+            @QueryParam("page") @DefaultValue("0") String page,
+            @QueryParam("size") @DefaultValue("20") String size) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Set<WorkItemStatus> statuses = statuses(status, errors);
+        Boolean overdueFilter = bool("overdue", overdue, errors);
+        Channel channelFilter = enumValue("channel", channel, Channel.class, errors);
+        int pageNumber = number("page", page, 0, 100_000, errors);
+        int pageSize = number("size", size, 1, 100, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Instant now = Instant.now();
+        return service.queue(teamId, Members.of(jwt), statuses, overdueFilter, channelFilter,
+                product == null || product.isBlank() ? null : product, pageNumber, pageSize)
+                .map(p -> new ItemPage(p.items().stream().map(i -> ApiMapper.toApi(i, now)).toList(), pageNumber,
+                        pageSize, p.total()));
+    }
+
+    @GET
+    @Path("/callbacks")
+    @Operation(summary = "Call-backs asked of the team or requested by it, earliest due first")
+    public Uni<List<CallbackView>> callbacks(@PathParam("teamId") String teamId,
+            @Parameter(description = "OPEN (default) or COMPLETED") @QueryParam("status") String status,
+            @QueryParam("page") @DefaultValue("0") String page,
+            @QueryParam("size") @DefaultValue("20") String size) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        CallbackStatus st = enumValue("status", status, CallbackStatus.class, errors);
+        int pageNumber = number("page", page, 0, 100_000, errors);
+        int pageSize = number("size", size, 1, 100, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return service.teamCallbacks(teamId, Members.of(jwt), st == null ? CallbackStatus.OPEN : st, pageNumber,
+                pageSize).map(list -> list.stream().map(ApiMapper::toApi).toList());
+    }
+
+    private static Set<WorkItemStatus> statuses(String value, List<Problem.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return WorkItemStatus.ACTIVE;
+        }
+        Set<WorkItemStatus> statuses = EnumSet.noneOf(WorkItemStatus.class);
+        for (String part : value.split(",")) {
+            WorkItemStatus s = enumValue("status", part.trim(), WorkItemStatus.class, errors);
+            if (s != null) {
+                statuses.add(s);
+            }
+        }
+        return statuses;
+    }
+
+    private static <E extends Enum<E>> E enumValue(String field, String value, Class<E> type,
+            List<Problem.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldError(field, "must be one of " + List.of(type.getEnumConstants())));
+            return null;
+        }
+    }
+
+    private static Boolean bool(String field, String value, List<Problem.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            errors.add(new Problem.FieldError(field, "must be true or false"));
+            return null;
+        }
+        return Boolean.valueOf(value);
+    }
+
+    private static int number(String field, String value, int min, int max, List<Problem.FieldError> errors) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n < min || n > max) {
+                errors.add(new Problem.FieldError(field, "must be between " + min + " and " + max));
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            errors.add(new Problem.FieldError(field, "must be a number"));
+            return min;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package nl.loket.chainteam.rest;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import nl.loket.chainteam.rest.ApiModels.CallbackRequest;
+import nl.loket.chainteam.rest.ApiModels.CallbackView;
+import nl.loket.chainteam.rest.ApiModels.HistoryEntryView;
+import nl.loket.chainteam.rest.ApiModels.ResolveRequest;
+import nl.loket.chainteam.rest.ApiModels.TransferRequest;
+import nl.loket.chainteam.rest.ApiModels.WorkItemView;
+import nl.loket.chainteam.service.ProblemException;
+import nl.loket.chainteam.service.WorkItemService;
+
+/**
+ * One work item (by contact id). An item outside the member's teams answers 404: its existence does not leak.
+ * Claimed items can only be settled, transferred, called back or released by the member who claimed them.
+ */
+@Path("/api/v1/items/{contactId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@SecurityRequirement(name = "jwt")
+@Tag(name = "Work items")
+public class WorkItemResource {
+
+    private final WorkItemService service;
+    private final JsonWebToken jwt;
+
+    public WorkItemResource(WorkItemService service, JsonWebToken jwt) {
+        this.service = service;
+        this.jwt = jwt;
+    }
+
+    @GET
+    @Operation(summary = "The work item")
+    public Uni<WorkItemView> get(@PathParam("contactId") String contactId) {
+        return service.item(contactId, Members.of(jwt)).map(i -> ApiMapper.toApi(i, Instant.now()));
+    }
+
+    @GET
+    @Path("/history")
+    @Operation(summary = "Every action on the contact, in order: who, when, what, and the state after it")
+    public Uni<List<HistoryEntryView>> history(@PathParam("contactId") String contactId) {
+        return service.history(contactId, Members.of(jwt)).map(l -> l.stream().map(ApiMapper::toApi).toList());
+    }
+
+    @GET
+    @Path("/callbacks")
+    @Operation(summary = "The contact's call-back requests")
+    public Uni<List<CallbackView>> callbacks(@PathParam("contactId") String contactId) {
+        return service.callbacksOf(contactId, Members.of(jwt)).map(l -> l.stream().map(ApiMapper::toApi).toList());
+    }
+
+    @POST
+    @Path("/claim")
+    @Operation(summary = "Claim an OPEN item (idempotent for the member who holds it)")
+    public Uni<WorkItemView> claim(@PathParam("contactId") String contactId) {
+        return service.claim(contactId, Members.of(jwt)).map(i -> ApiMapper.toApi(i, Instant.now()));
+    }
+
+    @POST
+    @Path("/release")
+    @Operation(summary = "Put a claimed item back in the queue")
+    public Uni<WorkItemView> release(@PathParam("contactId") String contactId) {
+        return service.release(contactId, Members.of(jwt)).map(i -> ApiMapper.toApi(i, Instant.now()));
+    }
+
+    @POST
+    @Path("/resolve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Settle the contact with an outcome → ContactHandled")
+    public Uni<WorkItemView> resolve(@PathParam("contactId") String contactId,
+            @Valid @NotNull ResolveRequest request) {
+        return service.resolve(contactId, Members.of(jwt), request.outcome(), request.note())
+                .map(i -> ApiMapper.toApi(i, Instant.now()));
+    }
+
+    @POST
+    @Path("/transfer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ask routing-service to hand the contact on → ContactTransferRequested (202)")
+    public Uni<Response> transfer(@PathParam("contactId") String contactId, @Valid @NotNull TransferRequest request) {
+        return service.transfer(contactId, Members.of(jwt), request.toTeamId(), request.reason())
+                .map(i -> Response.accepted(ApiMapper.toApi(i, Instant.now())).build());
+    }
+
+    @POST
+    @Path("/callbacks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Request a call-back (terugbelnotitie) → CallbackRequested (201)",
+            description = "Give targetTeamId and/or targetMember; dueAt defaults to the end of the next working day.")
+    public Uni<Response> requestCallback(@PathParam("contactId") String contactId,
+            @Valid @NotNull CallbackRequest request) {
+        if (request.targetTeamId() == null && request.targetMember() == null) {
+            throw ProblemException.invalid("targetTeamId", "give targetTeamId or targetMember");
+        }
+        if (request.dueAt() != null && request.dueAt().isBefore(Instant.now())) {
+            throw ProblemException.invalid("dueAt", "must be in the future");
+        }
+        return service.requestCallback(contactId, Members.of(jwt), request.targetTeamId(), request.targetMember(),
+                request.dueAt(), request.note())
+                .map(cb -> Response.status(Response.Status.CREATED).entity(ApiMapper.toApi(cb)).build());
+    }
+}
