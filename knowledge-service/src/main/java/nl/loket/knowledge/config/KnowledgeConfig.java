@@ -1,0 +1,22 @@
+package nl.loket.knowledge.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+
+@ConfigMapping(prefix = "loket.knowledge")
+public interface KnowledgeConfig {
+
+    /** Load the seed data when the database holds none yet. */
+    boolean seedOnStart();
+
+    /** How many outbox rows the relay publishes per round. */
+    int relayBatchSize();
+
+    /** Longest wait for the broker's acknowledgement of one relay batch. */
+    Duration publishTimeout();
+
+    int searchDefaultLimit();
+
+    int searchMaxLimit();
+}

@@ -1,0 +1,37 @@
+package nl.loket.knowledge.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+import nl.loket.knowledge.rest.model.Views.CaseStatusView;
+import nl.loket.knowledge.service.CaseStatusService;
+import nl.loket.knowledge.service.KnowledgeMapper;
+
+@Path("/api/v1/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Cases", description = "Case status (zaakstatus) as reported by the back offices on cases.status")
+public class CaseStatusResource {
+
+    private final CaseStatusService cases;
+
+    public CaseStatusResource(CaseStatusService cases) {
+        this.cases = cases;
+    }
+
+    @GET
+    @Path("{reference}")
+    @Operation(summary = "The latest status of a case, or 404")
+    public Uni<CaseStatusView> get(@PathParam("reference") String reference) {
+        return cases.find(reference)
+                .onItem().ifNull().failWith(() -> new NotFoundException("No case " + reference))
+                .map(KnowledgeMapper::toView);
+    }
+}

@@ -1,0 +1,268 @@
+package nl.loket.knowledge.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * In-memory Lucene index over articles, products and categories (BM25). Plain Java, blocking: callers run it on a
+ * worker thread. Changes update the index at once; the compound dictionary is derived from the vocabulary at each
+ * full build, and the index is rebuilt from the held documents after {@link #REBUILD_AFTER_CHANGES} changes so new
+ * words become compound parts too.
+ */
+public class KnowledgeIndex implements AutoCloseable {
+
+    public static final int REBUILD_AFTER_CHANGES = 200;
+    private static final Map<String, Float> FIELDS = Map.of("title", 3.0f, "keywords", 2.0f, "body", 1.0f);
+    private static final int SNIPPET_LENGTH = 240;
+
+    private final Map<String, SearchDoc> docs = new LinkedHashMap<>();
+    private volatile State state;
+    private int changesSinceBuild;
+
+    private record State(DutchTextAnalyzer analyzer, ByteBuffersDirectory directory, IndexWriter writer,
+            SearcherManager searchers, int dictionarySize) {
+    }
+
+    public KnowledgeIndex() {
+        rebuild(List.of());
+    }
+
+    /** Replaces the whole content (start-up, benchmarks). */
+    public synchronized void rebuild(Collection<SearchDoc> all) {
+        docs.clear();
+        all.forEach(d -> docs.put(d.key(), d));
+        build();
+    }
+
+    public synchronized void upsert(SearchDoc doc) {
+        docs.put(doc.key(), doc);
+        try {
+            state.writer().updateDocument(new Term("key", doc.key()), toDocument(doc));
+            changed();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public synchronized void delete(String type, String id) {
+        String key = type + ":" + id;
+        docs.remove(key);
+        try {
+            state.writer().deleteDocuments(new Term("key", key));
+            changed();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int size() {
+        return docs.size();
+    }
+
+    public int dictionarySize() {
+        return state.dictionarySize();
+    }
+
+    /** Ranked hits for a free-text Dutch query; empty for a query without searchable words. */
+    public List<SearchHit> search(String text, int limit) {
+        State current = state;
+        Query query = buildQuery(current.analyzer(), text);
+        if (query == null) {
+            return List.of();
+        }
+        IndexSearcher searcher = null;
+        try {
+            searcher = current.searchers().acquire();
+            searcher.setSimilarity(new BM25Similarity());
+            TopDocs top = searcher.search(query, limit);
+            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, current.analyzer())
+                    .withFormatter(new DefaultPassageFormatter("<em>", "</em>", " … ", true))
+                    .withMaxLength(20_000)
+                    .build();
+            String[] snippets = highlighter.highlight("body", query, top, 1);
+            List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
+            for (int i = 0; i < top.scoreDocs.length; i++) {
+                ScoreDoc sd = top.scoreDocs[i];
+                Document d = searcher.storedFields().document(sd.doc);
+                String snippet = snippets[i] != null ? snippets[i] : lead(d.get("body"));
+                hits.add(new SearchHit(d.get("type"), d.get("id"), d.get("title"), snippet, d.get("teamId"), sd.score));
+            }
+            return hits;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (searcher != null) {
+                try {
+                    current.searchers().release(searcher);
+                } catch (IOException ignored) {
+                    // in-memory index
+                }
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        closeState(state);
+    }
+
+    private void changed() throws IOException {
+        changesSinceBuild++;
+        if (changesSinceBuild >= REBUILD_AFTER_CHANGES) {
+            build();
+        } else {
+            state.searchers().maybeRefreshBlocking();
+        }
+    }
+
+    private void build() {
+        try {
+            CharArraySet dictionary = dictionaryOf(docs.values());
+            DutchTextAnalyzer analyzer = new DutchTextAnalyzer(dictionary);
+            ByteBuffersDirectory directory = new ByteBuffersDirectory();
+            IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(new BM25Similarity());
+            IndexWriter writer = new IndexWriter(directory, config);
+            for (SearchDoc doc : docs.values()) {
+                writer.addDocument(toDocument(doc));
+            }
+            writer.commit();
+            SearcherManager searchers = new SearcherManager(writer, null);
+            State previous = state;
+            state = new State(analyzer, directory, writer, searchers, dictionary.size());
+            changesSinceBuild = 0;
+            if (previous != null) {
+                closeState(previous);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void closeState(State s) throws IOException {
+        s.searchers().close();
+        s.writer().close();
+        s.directory().close();
+    }
+
+    /** Every word of the indexed text with at least {@link DutchTextAnalyzer#MIN_SUBWORD} letters. */
+    static CharArraySet dictionaryOf(Collection<SearchDoc> all) throws IOException {
+        Set<String> words = new LinkedHashSet<>();
+        try (Analyzer vocabulary = DutchTextAnalyzer.vocabularyAnalyzer()) {
+            for (SearchDoc doc : all) {
+                for (String text : new String[] {doc.title(), doc.keywords(), doc.body()}) {
+                    if (text == null) {
+                        continue;
+                    }
+                    try (TokenStream ts = vocabulary.tokenStream("v", text)) {
+                        CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+                        ts.reset();
+                        while (ts.incrementToken()) {
+                            if (term.length() >= DutchTextAnalyzer.MIN_SUBWORD && isLetters(term)) {
+                                words.add(term.toString());
+                            }
+                        }
+                        ts.end();
+                    }
+                }
+            }
+        }
+        return new CharArraySet(words, false);
+    }
+
+    private static boolean isLetters(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isLetter(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Query buildQuery(Analyzer analyzer, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (Map.Entry<String, Float> field : FIELDS.entrySet()) {
+            Map<String, Boolean> seen = new HashMap<>();
+            try (TokenStream ts = analyzer.tokenStream(field.getKey(), text)) {
+                CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+                ts.reset();
+                while (ts.incrementToken() && clauses < 200) {
+                    String t = term.toString();
+                    if (seen.putIfAbsent(t, Boolean.TRUE) == null) {
+                        query.add(new BoostQuery(new TermQuery(new Term(field.getKey(), t)), field.getValue()),
+                                BooleanClause.Occur.SHOULD);
+                        clauses++;
+                    }
+                }
+                ts.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return clauses == 0 ? null : query.build();
+    }
+
+    private static Document toDocument(SearchDoc doc) {
+        Document d = new Document();
+        d.add(new StringField("key", doc.key(), Field.Store.NO));
+        d.add(new StoredField("type", doc.type()));
+        d.add(new StoredField("id", doc.id()));
+        if (doc.teamId() != null) {
+            d.add(new StoredField("teamId", doc.teamId()));
+        }
+        d.add(new TextField("title", nullToEmpty(doc.title()), Field.Store.YES));
+        d.add(new TextField("keywords", nullToEmpty(doc.keywords()), Field.Store.NO));
+        d.add(new TextField("body", nullToEmpty(doc.body()), Field.Store.YES));
+        return d;
+    }
+
+    private static String lead(String body) {
+        if (body == null) {
+            return "";
+        }
+        String flat = body.replaceAll("\\s+", " ").strip();
+        String cut = flat.length() <= SNIPPET_LENGTH ? flat : flat.substring(0, SNIPPET_LENGTH) + " …";
+        return cut.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,85 @@
+package nl.loket.knowledge.service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import nl.loket.contracts.events.HandlingTerm;
+import nl.loket.knowledge.domain.Article;
+import nl.loket.knowledge.domain.CaseStatus;
+import nl.loket.knowledge.domain.Category;
+import nl.loket.knowledge.domain.Product;
+import nl.loket.knowledge.domain.Team;
+import nl.loket.knowledge.rest.model.Views;
+import nl.loket.knowledge.search.SearchDoc;
+
+/** Entities → API models and search documents. */
+public final class KnowledgeMapper {
+
+    public static final String ARTICLE = "ARTICLE";
+    public static final String PRODUCT = "PRODUCT";
+    public static final String CATEGORY = "CATEGORY";
+
+    private KnowledgeMapper() {
+    }
+
+    public static Views.TeamView toView(Team t) {
+        return new Views.TeamView(t.id, t.name, t.tier, t.organisations, t.channels);
+    }
+
+    public static Views.ProductView toView(Product p) {
+        return new Views.ProductView(p.id, p.uri, p.name, p.kind, p.legalBasis, p.keywords, p.teamId,
+                new HandlingTerm(p.termDays, p.termUnit), p.mappingRule);
+    }
+
+    public static Views.CategoryView toView(Category c) {
+        return new Views.CategoryView(c.id, c.parentId, c.name, c.description, c.keywords, c.teamId,
+                new HandlingTerm(c.termDays, c.termUnit), c.mappingRule);
+    }
+
+    public static Views.ArticleView toView(Article a) {
+        return new Views.ArticleView(a.id, a.question, a.answer, a.productUris, a.subjects, a.source, a.validFrom,
+                a.validUntil);
+    }
+
+    public static Views.CaseStatusView toView(CaseStatus c) {
+        return new Views.CaseStatusView(c.reference, c.municipality, c.productUri, c.teamId, c.status, c.statusText,
+                c.expectedDecisionDate, c.changedAt);
+    }
+
+    public static SearchDoc toSearchDoc(Article a) {
+        return new SearchDoc(ARTICLE, a.id, a.question, String.join(", ", a.subjects), a.answer, null);
+    }
+
+    public static SearchDoc toSearchDoc(Product p) {
+        List<String> keywords = new ArrayList<>(p.keywords);
+        if (p.kind != null) {
+            keywords.add(p.kind);
+        }
+        StringBuilder body = new StringBuilder(p.name);
+        if (!p.keywords.isEmpty()) {
+            body.append(". Ook bekend als: ").append(String.join(", ", p.keywords));
+        }
+        if (p.kind != null) {
+            body.append(". Soort: ").append(p.kind);
+        }
+        if (p.legalBasis != null && !p.legalBasis.isBlank()) {
+            body.append(". Grondslag: ").append(p.legalBasis);
+        }
+        return new SearchDoc(PRODUCT, p.id, p.name, String.join(", ", keywords), body.toString(), p.teamId);
+    }
+
+    public static SearchDoc toSearchDoc(Category c) {
+        List<String> keywords = new ArrayList<>(c.keywords);
+        if (c.parentId != null) {
+            keywords.add(c.parentId.replace('-', ' '));
+        }
+        StringBuilder body = new StringBuilder("Melding openbare ruimte: ").append(c.name);
+        if (c.description != null && !c.description.isBlank()) {
+            body.append(". ").append(c.description);
+        }
+        if (!c.keywords.isEmpty()) {
+            body.append(". Ook: ").append(String.join(", ", c.keywords));
+        }
+        return new SearchDoc(CATEGORY, c.id, c.name, String.join(", ", keywords), body.toString(), c.teamId);
+    }
+}

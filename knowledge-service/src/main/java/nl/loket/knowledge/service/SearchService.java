@@ -1,0 +1,94 @@
+package nl.loket.knowledge.service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import nl.loket.knowledge.repository.ArticleRepository;
+import nl.loket.knowledge.repository.CategoryRepository;
+import nl.loket.knowledge.repository.ProductRepository;
+import nl.loket.knowledge.search.KnowledgeIndex;
+import nl.loket.knowledge.search.SearchDoc;
+import nl.loket.knowledge.search.SearchHit;
+
+/**
+ * The Lucene index of this instance. Lucene blocks, so every index operation runs on a worker thread, never on the
+ * event loop. Changes reach the index after their transaction committed.
+ */
+@ApplicationScoped
+public class SearchService {
+
+    private final KnowledgeIndex index = new KnowledgeIndex();
+    private final ArticleRepository articles;
+    private final ProductRepository products;
+    private final CategoryRepository categories;
+    private volatile boolean ready;
+
+    public SearchService(ArticleRepository articles, ProductRepository products, CategoryRepository categories) {
+        this.articles = articles;
+        this.products = products;
+        this.categories = categories;
+    }
+
+    /** Loads everything from the database and rebuilds the index. */
+    @WithSession
+    public Uni<Integer> rebuildFromDatabase() {
+        List<SearchDoc> docs = new ArrayList<>();
+        return products.listAll()
+                .invoke(list -> list.forEach(p -> docs.add(KnowledgeMapper.toSearchDoc(p))))
+                .chain(() -> categories.listAll())
+                .invoke(list -> list.forEach(c -> docs.add(KnowledgeMapper.toSearchDoc(c))))
+                .chain(() -> articles.listAll())
+                .invoke(list -> list.forEach(a -> docs.add(KnowledgeMapper.toSearchDoc(a))))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(ignored -> {
+                    index.rebuild(docs);
+                    ready = true;
+                    Log.infof("Search index built: %d documents, compound dictionary of %d words", index.size(),
+                            index.dictionarySize());
+                    return index.size();
+                });
+    }
+
+    public Uni<Void> upsert(SearchDoc doc) {
+        return Uni.createFrom().item(() -> {
+            index.upsert(doc);
+            return (Void) null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    public Uni<Void> delete(String type, String id) {
+        return Uni.createFrom().item(() -> {
+            index.delete(type, id);
+            return (Void) null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** Blocking: call from a worker thread (the search endpoint is {@code @Blocking}). */
+    public List<SearchHit> search(String query, int limit) {
+        return index.search(query, limit);
+    }
+
+    public boolean ready() {
+        return ready;
+    }
+
+    public int size() {
+        return index.size();
+    }
+
+    @PreDestroy
+    void close() {
+        try {
+            index.close();
+        } catch (Exception e) {
+            Log.debug("Closing the search index failed", e);
+        }
+    }
+}
