@@ -46,9 +46,15 @@ public final class TopicClient {
 
     /** Waits until {@code predicate} has matched {@code count} records of the topic, or fails after the timeout. */
     public static List<ReadRecord> await(String topic, Predicate<ReadRecord> predicate, int count, Duration timeout) {
+        return awaitOn(KafkaTestResource.bootstrapServers(), topic, predicate, count, timeout);
+    }
+
+    /** {@link #await} on the broker at {@code bootstrapServers} (e.g. a local platform's). */
+    public static List<ReadRecord> awaitOn(String bootstrapServers, String topic, Predicate<ReadRecord> predicate, int count,
+            Duration timeout) {
         List<ReadRecord> matching = new ArrayList<>();
         Instant deadline = Instant.now().plus(timeout);
-        try (KafkaConsumer<String, String> consumer = consumer()) {
+        try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
             List<TopicPartition> partitions = partitionsOf(consumer, topic, deadline);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -70,9 +76,14 @@ public final class TopicClient {
 
     /** Every record currently on the topic (reads until the end offsets seen at the start). */
     public static List<ReadRecord> readAll(String topic, Duration timeout) {
+        return readAllOn(KafkaTestResource.bootstrapServers(), topic, timeout);
+    }
+
+    /** {@link #readAll} on the broker at {@code bootstrapServers}. */
+    public static List<ReadRecord> readAllOn(String bootstrapServers, String topic, Duration timeout) {
         List<ReadRecord> records = new ArrayList<>();
         Instant deadline = Instant.now().plus(timeout);
-        try (KafkaConsumer<String, String> consumer = consumer()) {
+        try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
             List<TopicPartition> partitions = partitionsOf(consumer, topic, deadline);
             if (partitions.isEmpty()) {
                 return records;
@@ -131,9 +142,9 @@ public final class TopicClient {
         }
     }
 
-    private static KafkaConsumer<String, String> consumer() {
+    private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
