@@ -41,12 +41,16 @@ final class ServiceConfig {
     final Set<String> keys;
     /** The effective production configuration. */
     final Map<String, String> prod;
+    /** The effective dev-mode configuration (what ./loket and a developer's machine run). */
+    final Map<String, String> dev;
 
-    private ServiceConfig(String service, Path file, Set<String> keys, Map<String, String> prod) {
+    private ServiceConfig(String service, Path file, Set<String> keys, Map<String, String> prod,
+            Map<String, String> dev) {
         this.service = service;
         this.file = file;
         this.keys = keys;
         this.prod = prod;
+        this.dev = dev;
     }
 
     static Path file(String service) {
@@ -68,6 +72,7 @@ final class ServiceConfig {
         Set<String> keys = new LinkedHashSet<>();
         Map<String, String> prod = new TreeMap<>();
         Map<String, String> prodOverrides = new LinkedHashMap<>();
+        Map<String, String> devOverrides = new LinkedHashMap<>();
         for (String key : properties.stringPropertyNames()) {
             String value = properties.getProperty(key);
             if (key.startsWith("%")) {
@@ -78,13 +83,18 @@ final class ServiceConfig {
                 if (List.of(profiles.split(",")).contains("prod")) {
                     prodOverrides.put(bare, value);
                 }
+                if (List.of(profiles.split(",")).contains("dev")) {
+                    devOverrides.put(bare, value);
+                }
             } else {
                 keys.add(key);
                 prod.put(key, value);
             }
         }
+        Map<String, String> dev = new TreeMap<>(prod);
         prod.putAll(prodOverrides);
-        return Optional.of(new ServiceConfig(service, file, keys, prod));
+        dev.putAll(devOverrides);
+        return Optional.of(new ServiceConfig(service, file, keys, prod, dev));
     }
 
     String applicationName() {

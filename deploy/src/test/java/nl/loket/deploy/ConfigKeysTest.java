@@ -1,0 +1,174 @@
+package nl.loket.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every setting the manifests give a service is one the service reads, and every setting a service leaves to
+ * production is given. Quarkus maps an environment variable FOO_BAR_BAZ to foo.bar.baz (MicroProfile Config) and
+ * every {@code kafka.*} property to the Kafka clients, so KAFKA_SASL_JAAS_CONFIG is sasl.jaas.config.
+ */
+class ConfigKeysTest {
+
+    /** Standard Quarkus settings the manifests set; each needs the named key family in the service. */
+    private static final Map<String, String> STANDARD_QUARKUS = Map.of(
+            "QUARKUS_DATASOURCE_REACTIVE_URL", "quarkus.datasource.db-kind",
+            "QUARKUS_DATASOURCE_JDBC_URL", "quarkus.datasource.db-kind",
+            "QUARKUS_DATASOURCE_USERNAME", "quarkus.datasource.db-kind",
+            "QUARKUS_DATASOURCE_PASSWORD", "quarkus.datasource.db-kind");
+
+    /** Read by the JVM, not by the application. */
+    private static final Set<String> JVM = Set.of("JAVA_TOOL_OPTIONS");
+
+    /** Keys a service may leave to production only if the manifests provide them. */
+    private static final List<String> MUST_COME_FROM_THE_CLUSTER = List.of("quarkus.datasource.", "kafka.", "mp.jwt.");
+
+    static Set<String> kafkaClientProperties() {
+        Set<String> names = new TreeSet<>();
+        names.addAll(ProducerConfig.configNames());
+        names.addAll(ConsumerConfig.configNames());
+        names.addAll(AdminClientConfig.configNames());
+        return names;
+    }
+
+    /** The environment of the service's container: ConfigMap entries (envFrom) and env entries, name -> value. */
+    static Map<String, String> environment(List<Map<String, Object>> objects, String service) {
+        Map<String, Object> container = Rendered.container(Rendered.one(objects, "Deployment", service));
+        Map<String, String> env = new LinkedHashMap<>();
+        for (Map<String, Object> source : Rendered.maps(container, "envFrom")) {
+            String configMap = Rendered.string(source, "configMapRef", "name");
+            assertThat(configMap).as(service + " envFrom takes ConfigMaps only (secrets by key)").isNotNull();
+            Rendered.map(Rendered.one(objects, "ConfigMap", configMap), "data")
+                    .forEach((k, v) -> env.put(k, String.valueOf(v)));
+        }
+        for (Map<String, Object> entry : Rendered.maps(container, "env")) {
+            Object value = entry.get("value");
+            env.put((String) entry.get("name"), value == null ? "<from " + entry.get("valueFrom") + ">" : value.toString());
+        }
+        return env;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"intake-service", "routing-service", "knowledge-service", "chain-team-service",
+            "metrics-service"})
+    void everyVariableTheManifestsSetIsASettingTheServiceReads(String service) {
+        Optional<ServiceConfig> config = ServiceConfig.load(service);
+        Set<String> kafka = kafkaClientProperties();
+        List<String> unknown = new ArrayList<>();
+
+        for (String overlay : Rendered.OVERLAYS) {
+            for (String name : environment(Rendered.overlay(overlay), service).keySet()) {
+                boolean known;
+                if (name.startsWith("KAFKA_")) {
+                    known = kafka.contains(name.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'));
+                } else if (JVM.contains(name)) {
+                    known = true;
+                } else if (STANDARD_QUARKUS.containsKey(name)) {
+                    known = config.map(c -> c.keys.contains(STANDARD_QUARKUS.get(name))).orElse(true);
+                } else if (name.startsWith("QUARKUS_") || name.startsWith("MP_") || name.startsWith("LOKET_")) {
+                    known = config.map(c -> c.hasKeyForEnv(name)).orElse(true);
+                } else {
+                    known = false;
+                }
+                if (!known) {
+                    unknown.add(overlay + ": " + name);
+                }
+            }
+        }
+
+        assertThat(unknown).as("variables of " + service + " that match no setting of the service ("
+                + ServiceConfig.file(service) + ") nor a Kafka client property").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"intake-service", "routing-service", "knowledge-service", "chain-team-service",
+            "metrics-service"})
+    void everySettingTheServiceLeavesToProductionIsGiven(String service) {
+        Optional<ServiceConfig> config = ServiceConfig.load(service);
+        if (config.isEmpty()) {
+            return;
+        }
+        for (String overlay : Rendered.OVERLAYS) {
+            Set<String> env = environment(Rendered.overlay(overlay), service).keySet();
+            List<String> missing = new ArrayList<>();
+            List<String> loketDevOnly = new ArrayList<>();
+            for (String key : config.get().keys) {
+                if (config.get().prod.containsKey(key)) {
+                    continue;
+                }
+                boolean given = env.contains(ServiceConfig.toEnvName(key));
+                if (!given && MUST_COME_FROM_THE_CLUSTER.stream().anyMatch(key::startsWith)) {
+                    missing.add(key);
+                } else if (!given && key.startsWith("loket.")) {
+                    loketDevOnly.add(key);
+                }
+            }
+            assertThat(missing).as(overlay + ": " + service + " sets these only for %dev/%test; production needs them "
+                    + "from the manifests").isEmpty();
+            if (!loketDevOnly.isEmpty()) {
+                System.out.println("[deploy] " + service + ": loket.* keys with only a %dev/%test value, left to their "
+                        + "@ConfigMapping defaults in " + overlay + ": " + loketDevOnly);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void servicesTalkToKafkaWithScramOverTlsAsTheListenerDemands(String overlay) {
+        List<Map<String, Object>> objects = Rendered.overlay(overlay);
+        Map<String, Object> listener = Rendered.maps(Rendered.one(objects, "Kafka", "loket"), "spec", "kafka", "listeners")
+                .stream().filter(l -> "tls".equals(l.get("name"))).findFirst().orElseThrow();
+        assertThat(listener.get("tls")).isEqualTo(true);
+        assertThat(Rendered.string(listener, "authentication", "type")).isEqualTo("scram-sha-512");
+
+        for (String service : ServiceConfig.SERVICES) {
+            Map<String, String> env = environment(objects, service);
+            assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS")).as(service)
+                    .isEqualTo("loket-kafka-bootstrap:" + listener.get("port"));
+            assertThat(SecurityProtocol.forName(env.get("KAFKA_SECURITY_PROTOCOL"))).as(service)
+                    .isEqualTo(SecurityProtocol.SASL_SSL);
+            assertThat(env.get("KAFKA_SASL_MECHANISM")).as(service).isEqualTo("SCRAM-SHA-512");
+            assertThat(env).as(service).containsKeys("KAFKA_SASL_JAAS_CONFIG", "KAFKA_SSL_TRUSTSTORE_LOCATION");
+        }
+    }
+
+    private static final Pattern LOCAL_DATABASE = Pattern.compile("jdbc:postgresql://[^/]+/([A-Za-z0-9_]+).*");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"intake-service", "routing-service", "knowledge-service", "chain-team-service",
+            "metrics-service"})
+    void theDatabaseInTheManifestsIsTheOneTheServiceUsesLocally(String service) {
+        Optional<ServiceConfig> config = ServiceConfig.load(service);
+        String jdbc = environment(Rendered.overlay("prod"), service).get("QUARKUS_DATASOURCE_JDBC_URL");
+        Matcher cluster = Pattern.compile("jdbc:postgresql://([a-z0-9-]+)-rw:5432/([a-z0-9_]+)").matcher(jdbc);
+        assertThat(cluster.matches()).as(jdbc).isTrue();
+        Map<String, Object> cnpg = Rendered.one(Rendered.overlay("prod"), "Cluster", cluster.group(1));
+        assertThat(Rendered.string(cnpg, "spec", "bootstrap", "initdb", "database")).isEqualTo(cluster.group(2));
+        if (config.isEmpty()) {
+            return;
+        }
+        String local = config.get().dev.get("quarkus.datasource.jdbc.url");
+        if (local != null) {
+            Matcher m = LOCAL_DATABASE.matcher(local);
+            assertThat(m.matches()).as(local).isTrue();
+            assertThat(cluster.group(2)).as(service + "'s database").isEqualTo(m.group(1));
+        }
+    }
+}
