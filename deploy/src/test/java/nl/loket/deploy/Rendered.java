@@ -76,6 +76,10 @@ final class Rendered {
                 candidates.add(Path.of(dir, "kubectl"));
             }
         }
+        return firstExecutable(candidates);
+    }
+
+    static Path firstExecutable(List<Path> candidates) {
         return candidates.stream().filter(Files::isExecutable).findFirst().orElseThrow(() -> new AssertionError(
                 "kubectl is not installed (looked at $KUBECTL, /usr/bin/kubectl and the PATH). The deploy tests render "
                         + "deploy/k8s with `kubectl kustomize`: install kubectl (the project's .ci/run does) and run again."));
