@@ -46,9 +46,17 @@ public interface ChainTeamConfig {
 
         @WithDefault("200")
         int batchSize();
+
+        /** How often the deadline watch runs (read by its @Scheduled expression). */
+        @WithDefault("30s")
+        String scanInterval();
     }
 
     interface Outbox {
+        /** How often the relay looks for unsent rows (read by its @Scheduled expression). */
+        @WithDefault("1s")
+        String pollInterval();
+
         @WithDefault("200")
         int batchSize();
     }

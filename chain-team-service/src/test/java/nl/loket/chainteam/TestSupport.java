@@ -1,0 +1,123 @@
+package nl.loket.chainteam;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.restassured.specification.RequestSpecification;
+import nl.loket.chainteam.tools.DevToken;
+import nl.loket.contracts.CloudEventHeaders;
+import nl.loket.contracts.EventJson;
+import nl.loket.contracts.Topics;
+import nl.loket.contracts.events.Channel;
+import nl.loket.contracts.events.CitizenDetails;
+import nl.loket.contracts.events.ContactAssigned;
+import nl.loket.contracts.events.HandlingTerm;
+import nl.loket.contracts.events.TermUnit;
+import nl.loket.contracts.events.Tier;
+import nl.loket.contracts.schema.EventSchemaValidator;
+import nl.loket.infra.test.TopicClient;
+import nl.loket.infra.test.TopicClient.ReadRecord;
+
+/** Test helpers: dev tokens, assignments on team topics, lifecycle records. */
+public final class TestSupport {
+
+    public static final Duration WAIT = Duration.ofSeconds(30);
+
+    private TestSupport() {
+    }
+
+    public static String token(String member, String organisation, String... teams) {
+        return DevToken.token(member, organisation, List.of(teams));
+    }
+
+    public static RequestSpecification as(String token) {
+        return given().header("Authorization", "Bearer " + token);
+    }
+
+    public static String newContactId() {
+        return "c-" + UUID.randomUUID();
+    }
+
+    public static ContactAssigned assigned(String contactId, String teamId, Tier tier, int hop, Channel channel,
+            Instant receivedAt, HandlingTerm term, String previousTeamId) {
+        return new ContactAssigned(contactId, teamId, tier, hop, "0363", channel, receivedAt, "Vraag",
+                "Mijn container is niet geleegd", "nl",
+                new CitizenDetails("a".repeat(64), "J. Jansen", "j.jansen@example.nl", "0612345678"), null,
+                "http://standaarden.overheid.nl/owms/terms/afvalcontainer", "Afvalcontainer", null, term,
+                "test routing", 0.9, previousTeamId, previousTeamId == null ? null : "hoort bij " + teamId, null,
+                Instant.now());
+    }
+
+    public static ContactAssigned assigned(String contactId, String teamId) {
+        return assigned(contactId, teamId, teamId.equals("kcc") ? Tier.FIRST_LINE : Tier.CHAIN_TEAM, 0,
+                Channel.WEB_FORM, Instant.now(), new HandlingTerm(5, TermUnit.WORKING_DAYS), null);
+    }
+
+    /** Sends the assignment to its team topic; returns the ce_id. */
+    public static String send(ContactAssigned a) {
+        return send(a, UUID.randomUUID().toString());
+    }
+
+    public static String send(ContactAssigned a, String eventId) {
+        String json;
+        try {
+            json = EventJson.mapper().writeValueAsString(a);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(EventSchemaValidator.instance().validate(ContactAssigned.TYPE, json)).isEmpty();
+        Map<String, String> headers = new HashMap<>(TopicClient.cloudEventHeaders(ContactAssigned.TYPE, a.contactId()));
+        headers.put(CloudEventHeaders.ID, eventId);
+        TopicClient.send(Topics.teamContacts(a.teamId()), a.contactId(), json, headers);
+        return eventId;
+    }
+
+    /** Sends and waits until the item is in the given team (as seen by a member of that team). */
+    public static void sendAndAwait(ContactAssigned a) {
+        send(a);
+        awaitItemIn(a.contactId(), a.teamId(), a.hop());
+    }
+
+    public static void awaitItemIn(String contactId, String teamId, int hop) {
+        String token = token("watcher", "gemeente", teamId);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            var response = as(token).get("/api/v1/items/" + contactId);
+            return response.statusCode() == 200 && response.jsonPath().getInt("hop") == hop;
+        });
+    }
+
+    /** Waits for {@code count} lifecycle records of this type and contact; checks headers and schema of each. */
+    public static List<ReadRecord> lifecycle(String contactId, String type, int count) {
+        List<ReadRecord> records = TopicClient.await(Topics.CONTACTS_LIFECYCLE,
+                r -> contactId.equals(r.key()) && type.equals(r.header(CloudEventHeaders.TYPE)), count, WAIT);
+        records.forEach(TestSupport::assertValidLifecycleRecord);
+        return records;
+    }
+
+    public static void assertValidLifecycleRecord(ReadRecord r) {
+        assertThat(r.header(CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(r.header(CloudEventHeaders.ID)).isNotBlank();
+        assertThat(r.header(CloudEventHeaders.SOURCE)).isEqualTo("urn:loket:chain-team-service");
+        assertThat(r.header(CloudEventHeaders.SUBJECT)).isEqualTo(r.key());
+        assertThat(r.header(CloudEventHeaders.TIME)).isNotBlank();
+        assertThat(r.header(CloudEventHeaders.CONTENT_TYPE)).startsWith("application/json");
+        assertThat(EventSchemaValidator.instance().validate(r.header(CloudEventHeaders.TYPE), r.value()))
+                .as("schema of %s", r.header(CloudEventHeaders.TYPE)).isEmpty();
+        assertThat(r.value()).doesNotContainIgnoringCase("bsn");
+    }
+
+    public static List<ReadRecord> lifecycleOf(String contactId) {
+        return TopicClient.readAll(Topics.CONTACTS_LIFECYCLE, Duration.ofSeconds(10)).stream()
+                .filter(r -> contactId.equals(r.key())).toList();
+    }
+}
