@@ -185,7 +185,7 @@ public final class KnowledgeSnapshot {
             return;
         }
         for (String word : text.toLowerCase().split("[^\\p{L}]+")) {
-            if (word.length() >= 4 && word.length() <= 12) {
+            if (word.length() >= 4 && word.length() <= 16) {
                 parts.add(word);
             }
         }

@@ -80,7 +80,7 @@ public final class RoutingEngine {
                 continue;
             }
             int n = seen.merge(m.teamId(), 1, Integer::sum);
-            double weight = n == 1 ? 1.0 : n == 2 ? 0.35 : 0.0;
+            double weight = n == 1 ? 1.0 : n == 2 ? 0.2 : 0.0;
             teamScores.merge(m.teamId(), m.score() * weight, Double::sum);
         }
         List<Map.Entry<String, Double>> ranked = new ArrayList<>(teamScores.entrySet());

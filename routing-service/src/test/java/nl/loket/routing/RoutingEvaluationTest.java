@@ -1,0 +1,46 @@
+package nl.loket.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import nl.loket.contracts.events.Channel;
+import nl.loket.routing.domain.ContactFacts;
+import nl.loket.routing.domain.Policy;
+import nl.loket.routing.eval.RoutingEvaluator;
+import nl.loket.routing.knowledge.KnowledgeSnapshot;
+import nl.loket.routing.service.PolicyRegistry;
+import nl.loket.routing.service.RoutingEngine;
+
+/** The dev set, evaluated in process with the default policy on the fixture knowledge (same code as the preview). */
+class RoutingEvaluationTest {
+
+    @Test
+    void devSetTeamAccuracyIsAtLeastNinetyPercent() throws Exception {
+        KnowledgeSnapshot knowledge = KnowledgeFixture.view().snapshot();
+        Policy policy = PolicyRegistry.loadAll().get("chain-specialised-kcc");
+        RoutingEngine engine = new RoutingEngine();
+        List<RoutingEvaluator.Row> rows = RoutingEvaluator.read(Path.of("src/test/resources/eval/dev-set.csv"));
+
+        RoutingEvaluator.Report report = RoutingEvaluator.evaluate(rows, row -> engine.decide(
+                new ContactFacts("eval", "GM0363", Channel.valueOf(row.channel()), Instant.now(), null, row.text(), "nl",
+                        null, null, null, null, null),
+                policy, knowledge).teamId());
+
+        System.out.println(report.format(true));
+        for (RoutingEvaluator.Row row : rows) {
+            var d = engine.decide(new ContactFacts("eval", "GM0363", Channel.valueOf(row.channel()), Instant.now(), null,
+                    row.text(), "nl", null, null, null, null, null), policy, knowledge);
+            if (!d.teamId().equals(row.expected())) {
+                System.out.println("MISS " + row.expected() + " -> " + d.teamId() + " " + d.rule() + " " + d.confidence()
+                        + " | " + d.reason());
+            }
+        }
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(150);
+        assertThat(report.accuracy()).isGreaterThanOrEqualTo(0.90);
+    }
+}
