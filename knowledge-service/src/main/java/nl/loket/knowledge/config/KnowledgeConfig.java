@@ -10,6 +10,9 @@ public interface KnowledgeConfig {
     /** Load the seed data when the database holds none yet. */
     boolean seedOnStart();
 
+    /** How often the outbox relay looks for unsent rows (scheduler syntax, e.g. {@code 0.5s}). */
+    String relayInterval();
+
     /** How many outbox rows the relay publishes per round. */
     int relayBatchSize();
 

@@ -6,7 +6,7 @@ import java.util.List;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -36,18 +36,20 @@ public class SearchService {
         this.categories = categories;
     }
 
-    /** Loads everything from the database and rebuilds the index. */
-    @WithSession
+    /** Loads everything from the database (on the event loop), then rebuilds the index on a worker thread. */
     public Uni<Integer> rebuildFromDatabase() {
-        List<SearchDoc> docs = new ArrayList<>();
-        return products.listAll()
-                .invoke(list -> list.forEach(p -> docs.add(KnowledgeMapper.toSearchDoc(p))))
-                .chain(() -> categories.listAll())
-                .invoke(list -> list.forEach(c -> docs.add(KnowledgeMapper.toSearchDoc(c))))
-                .chain(() -> articles.listAll())
-                .invoke(list -> list.forEach(a -> docs.add(KnowledgeMapper.toSearchDoc(a))))
+        return Panache.withSession(() -> {
+            List<SearchDoc> docs = new ArrayList<>();
+            return products.listAll()
+                    .invoke(list -> list.forEach(p -> docs.add(KnowledgeMapper.toSearchDoc(p))))
+                    .chain(() -> categories.listAll())
+                    .invoke(list -> list.forEach(c -> docs.add(KnowledgeMapper.toSearchDoc(c))))
+                    .chain(() -> articles.listAll())
+                    .invoke(list -> list.forEach(a -> docs.add(KnowledgeMapper.toSearchDoc(a))))
+                    .replaceWith(docs);
+        })
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(ignored -> {
+                .map(docs -> {
                     index.rebuild(docs);
                     ready = true;
                     Log.infof("Search index built: %d documents, compound dictionary of %d words", index.size(),

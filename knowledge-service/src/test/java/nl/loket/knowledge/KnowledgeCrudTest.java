@@ -1,0 +1,230 @@
+package nl.loket.knowledge;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import nl.loket.contracts.Topics;
+import nl.loket.contracts.events.ArticleChanged;
+import nl.loket.contracts.events.CategoryChanged;
+import nl.loket.contracts.events.ProductChanged;
+import nl.loket.contracts.events.TeamChanged;
+import nl.loket.infra.test.KafkaTestResource;
+import nl.loket.infra.test.PostgresTestResource;
+import nl.loket.infra.test.TopicClient;
+import nl.loket.infra.test.TopicClient.ReadRecord;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "knowledge"))
+class KnowledgeCrudTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void teamListingHoldsTheDefaultTaxonomyWithTiers() {
+        given().get("/api/v1/teams").then().statusCode(200)
+                .body("id", hasItems("kcc", "omgeving", "sociaal-domein", "belastingen", "veiligheid",
+                        "openbare-ruimte", "burgerzaken", "juridische-zaken", "ruimtelijke-ontwikkeling"))
+                .body("find { it.id == 'kcc' }.tier", equalTo("FIRST_LINE"))
+                .body("find { it.id == 'belastingen' }.tier", equalTo("CHAIN_TEAM"))
+                .body("find { it.id == 'burgerzaken' }.tier", equalTo("BACK_OFFICE"))
+                .body("find { it.id == 'omgeving' }.name", equalTo("Omgeving (vergunningen, toezicht en handhaving bouwen en wonen)"));
+    }
+
+    @Test
+    void teamLifecycleIsPublishedAndDeletionLeavesATombstone() {
+        String id = "test-wijkteam";
+        given().contentType(ContentType.JSON)
+                .body(Map.of("id", id, "name", "Wijkteam Noord", "tier", "CHAIN_TEAM",
+                        "organisations", List.of("gemeente", "GGD"), "channels", List.of("PHONE", "EMAIL")))
+                .post("/api/v1/teams").then().statusCode(201).body("id", equalTo(id));
+        given().get("/api/v1/teams/" + id).then().statusCode(200).body("organisations", hasItem("GGD"));
+        given().contentType(ContentType.JSON).body(Map.of("name", "Wijkteam Noord-Oost", "tier", "CHAIN_TEAM"))
+                .put("/api/v1/teams/" + id).then().statusCode(200).body("name", equalTo("Wijkteam Noord-Oost"));
+        given().delete("/api/v1/teams/" + id).then().statusCode(204);
+        given().get("/api/v1/teams/" + id).then().statusCode(404).contentType(PROBLEM);
+
+        List<ReadRecord> records = TopicClient.await(Topics.KNOWLEDGE_TEAMS, r -> id.equals(r.key()), 3, WAIT);
+        records.forEach(Events::assertProducedByUs);
+        assertThat(records.get(0).value()).contains("Wijkteam Noord\"");
+        assertThat(records.get(1).value()).contains("Wijkteam Noord-Oost");
+        assertThat(records.get(2).value()).isNull();
+        assertThat(records.get(2).header("ce_type")).isEqualTo(TeamChanged.TYPE);
+    }
+
+    @Test
+    void aTeamStillHandlingProductsCannotBeDeleted() {
+        given().delete("/api/v1/teams/omgeving").then().statusCode(409).contentType(PROBLEM);
+    }
+
+    @Test
+    void duplicateTeamIsAConflict() {
+        given().contentType(ContentType.JSON).body(Map.of("id", "kcc", "name", "KCC", "tier", "FIRST_LINE"))
+                .post("/api/v1/teams").then().statusCode(409).contentType(PROBLEM);
+    }
+
+    @Test
+    void invalidTeamNamesEachField() {
+        given().contentType(ContentType.JSON).body(Map.of("id", "Not Valid!", "name", ""))
+                .post("/api/v1/teams").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItems("id", "name", "tier"));
+    }
+
+    @Test
+    void productLifecycleIsPublishedKeyedByUriWithTombstone() {
+        String uri = "https://example.org/upl/testproduct_zwemvijververgunning";
+        Map<String, Object> body = Map.of("uri", uri, "name", "zwemvijververgunning", "kind", "aanvraag",
+                "keywords", List.of("vijver", "zwemmen"), "teamId", "omgeving",
+                "handlingTerm", Map.of("days", 8, "unit", "WORKING_DAYS"));
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/products").then().statusCode(201)
+                .body("id", equalTo("testproduct_zwemvijververgunning")).body("teamId", equalTo("omgeving"));
+        given().queryParam("q", "zwemvijververgunning").get("/api/v1/knowledge/search").then().statusCode(200)
+                .body("hits[0].id", equalTo("testproduct_zwemvijververgunning"));
+        Map<String, Object> moved = new java.util.HashMap<>(body);
+        moved.put("teamId", "veiligheid");
+        given().contentType(ContentType.JSON).body(moved).put("/api/v1/products/testproduct_zwemvijververgunning")
+                .then().statusCode(200).body("teamId", equalTo("veiligheid"));
+        given().delete("/api/v1/products/testproduct_zwemvijververgunning").then().statusCode(204);
+        given().get("/api/v1/products/testproduct_zwemvijververgunning").then().statusCode(404).contentType(PROBLEM);
+        given().queryParam("q", "zwemvijververgunning").get("/api/v1/knowledge/search").then().statusCode(200)
+                .body("hits", hasSize(0));
+
+        List<ReadRecord> records = TopicClient.await(Topics.KNOWLEDGE_PRODUCTS, r -> uri.equals(r.key()), 3, WAIT);
+        records.forEach(Events::assertProducedByUs);
+        assertThat(records.get(0).value()).contains("\"teamId\":\"omgeving\"").contains("\"handlingTerm\":{\"days\":8");
+        assertThat(records.get(1).value()).contains("\"teamId\":\"veiligheid\"");
+        assertThat(records.get(2).value()).isNull();
+        assertThat(records.get(2).header("ce_type")).isEqualTo(ProductChanged.TYPE);
+    }
+
+    @Test
+    void productWithUnknownTeamIsRejectedNamingTheField() {
+        given().contentType(ContentType.JSON).body(Map.of("uri", "https://example.org/upl/x_onbekend", "name", "x",
+                "teamId", "bestaat-niet", "handlingTerm", Map.of("days", 5, "unit", "WORKING_DAYS")))
+                .post("/api/v1/products").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("teamId"));
+    }
+
+    @Test
+    void invalidProductNamesEachField() {
+        given().contentType(ContentType.JSON).body(Map.of("uri", "geen uri", "kind", "wens",
+                "handlingTerm", Map.of("days", 400)))
+                .post("/api/v1/products").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItems("uri", "name", "kind",
+                        "teamId", "handlingTerm.days", "handlingTerm.unit"));
+    }
+
+    @Test
+    void seededProductCarriesItsTeamAndMappingReason() {
+        given().get("/api/v1/products/belastingkwijtschelding").then().statusCode(200)
+                .body("teamId", equalTo("belastingen"))
+                .body("uri", equalTo("http://standaarden.overheid.nl/owms/terms/belastingkwijtschelding"))
+                .body("handlingTerm.unit", equalTo("WORKING_DAYS"));
+        given().get("/api/v1/products/omgevingsvergunning_kap").then().statusCode(200).body("teamId", equalTo("omgeving"));
+        given().get("/api/v1/products/bijstand").then().statusCode(200).body("teamId", equalTo("sociaal-domein"));
+        given().get("/api/v1/products/bezwaar").then().statusCode(200).body("teamId", equalTo("juridische-zaken"));
+        given().get("/api/v1/products/naturalisatieverzoek").then().statusCode(200).body("teamId", equalTo("burgerzaken"));
+        given().queryParam("teamId", "belastingen").get("/api/v1/products").then().statusCode(200)
+                .body("teamId", org.hamcrest.Matchers.everyItem(equalTo("belastingen")));
+    }
+
+    @Test
+    void categoryLifecycleWithSlashIdsAndTombstone() {
+        String id = "afval/test-zwerfkeien";
+        Map<String, Object> body = Map.of("id", id, "name", "Zwerfkeien", "teamId", "openbare-ruimte",
+                "handlingTerm", Map.of("days", 3, "unit", "WORKING_DAYS"));
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/categories").then().statusCode(201)
+                .body("parentId", equalTo("afval"));
+        given().get("/api/v1/categories/" + id).then().statusCode(200).body("name", equalTo("Zwerfkeien"));
+        given().contentType(ContentType.JSON).body(Map.of("name", "Zwerfkeien en stenen", "teamId", "openbare-ruimte",
+                "handlingTerm", Map.of("days", 4, "unit", "CALENDAR_DAYS")))
+                .put("/api/v1/categories/" + id).then().statusCode(200).body("handlingTerm.days", equalTo(4));
+        given().delete("/api/v1/categories/" + id).then().statusCode(204);
+        given().get("/api/v1/categories/" + id).then().statusCode(404).contentType(PROBLEM);
+
+        List<ReadRecord> records = TopicClient.await(Topics.KNOWLEDGE_CATEGORIES, r -> id.equals(r.key()), 3, WAIT);
+        records.forEach(Events::assertProducedByUs);
+        assertThat(records.get(2).value()).isNull();
+        assertThat(records.get(2).header("ce_type")).isEqualTo(CategoryChanged.TYPE);
+    }
+
+    @Test
+    void subCategoryOfUnknownMainIsRejected() {
+        given().contentType(ContentType.JSON).body(Map.of("id", "bestaat-niet/iets", "name", "Iets",
+                "teamId", "openbare-ruimte", "handlingTerm", Map.of("days", 3, "unit", "WORKING_DAYS")))
+                .post("/api/v1/categories").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("id"));
+        given().delete("/api/v1/categories/afval").then().statusCode(409).contentType(PROBLEM);
+    }
+
+    @Test
+    void articleIsSearchableAtOnceAndDeletionLeavesATombstone() {
+        String id = given().contentType(ContentType.JSON)
+                .body(Map.of("question", "Mag ik schaatsen op de stadsgracht?",
+                        "answer", "Schaatsen op de stadsgracht mag alleen als de gemeente het ijs heeft vrijgegeven.",
+                        "subjects", List.of("Winter"), "validFrom", "2026-01-01"))
+                .post("/api/v1/articles").then().statusCode(201).extract().path("id");
+        given().queryParam("q", "schaatsen gracht").get("/api/v1/knowledge/search").then().statusCode(200)
+                .body("hits[0].id", equalTo(id)).body("hits[0].type", equalTo("ARTICLE"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("question", "Mag ik schaatsen op de stadsgracht?", "answer", "Nee, nooit."))
+                .put("/api/v1/articles/" + id).then().statusCode(200).body("answer", equalTo("Nee, nooit."));
+        given().delete("/api/v1/articles/" + id).then().statusCode(204);
+        given().get("/api/v1/articles/" + id).then().statusCode(404).contentType(PROBLEM);
+
+        List<ReadRecord> records = TopicClient.await(Topics.KNOWLEDGE_ARTICLES, r -> id.equals(r.key()), 3, WAIT);
+        records.forEach(Events::assertProducedByUs);
+        assertThat(records.get(0).value()).contains("\"validFrom\":\"2026-01-01\"");
+        assertThat(records.get(2).value()).isNull();
+        assertThat(records.get(2).header("ce_type")).isEqualTo(ArticleChanged.TYPE);
+    }
+
+    @Test
+    void articleValidationNamesFields() {
+        given().contentType(ContentType.JSON).body(Map.of("question", "", "validFrom", "2026-02-01", "validUntil", "2026-01-01", "answer", "x"))
+                .post("/api/v1/articles").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("question"));
+        given().contentType(ContentType.JSON).body(Map.of("question", "q", "answer", "a", "validFrom", "2026-02-01", "validUntil", "2026-01-01"))
+                .post("/api/v1/articles").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("validUntil"));
+    }
+
+    @Test
+    void malformedJsonAndUnknownIdsAreProblems() {
+        given().contentType(ContentType.JSON).body("{\"name\": ").post("/api/v1/articles")
+                .then().statusCode(400).contentType(PROBLEM);
+        given().contentType(ContentType.JSON).body("{\"id\":\"x\",\"name\":\"X\",\"tier\":\"GEEN\"}").post("/api/v1/teams")
+                .then().statusCode(400).contentType(PROBLEM);
+        given().get("/api/v1/teams/bestaat-niet").then().statusCode(404).contentType(PROBLEM);
+        given().get("/api/v1/products/bestaat-niet").then().statusCode(404).contentType(PROBLEM);
+        given().get("/api/v1/categories/bestaat-niet").then().statusCode(404).contentType(PROBLEM);
+        given().get("/api/v1/articles/bestaat-niet").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void searchEndpointRanksWithSnippetsAndValidatesItsParameters() {
+        given().queryParam("q", "kwijtschelding gemeentebelasting").queryParam("limit", 3)
+                .get("/api/v1/knowledge/search").then().statusCode(200)
+                .body("hits.id", hasItem("belastingkwijtschelding"))
+                .body("hits", hasSize(3))
+                .body("hits[0].snippet", org.hamcrest.Matchers.containsString("<em>"));
+        given().get("/api/v1/knowledge/search").then().statusCode(400).contentType(PROBLEM);
+        given().queryParam("q", "paspoort").queryParam("limit", 0).get("/api/v1/knowledge/search")
+                .then().statusCode(400).contentType(PROBLEM);
+    }
+}
