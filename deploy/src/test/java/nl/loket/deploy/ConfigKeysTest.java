@@ -37,8 +37,11 @@ class ConfigKeysTest {
     /** Read by the JVM, not by the application. */
     private static final Set<String> JVM = Set.of("JAVA_TOOL_OPTIONS");
 
-    /** Keys a service may leave to production only if the manifests provide them. */
-    private static final List<String> MUST_COME_FROM_THE_CLUSTER = List.of("quarkus.datasource.", "kafka.", "mp.jwt.");
+    /** Where the cluster's services are: a service that sets one of these only for dev needs it from the manifests. */
+    private static final Set<String> MUST_COME_FROM_THE_CLUSTER = Set.of("quarkus.datasource.reactive.url",
+            "quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password",
+            "kafka.bootstrap.servers", "mp.jwt.verify.publickey.location", "mp.jwt.verify.publickey",
+            "mp.jwt.verify.issuer");
 
     static Set<String> kafkaClientProperties() {
         Set<String> names = new TreeSet<>();
@@ -70,31 +73,38 @@ class ConfigKeysTest {
             "metrics-service"})
     void everyVariableTheManifestsSetIsASettingTheServiceReads(String service) {
         Optional<ServiceConfig> config = ServiceConfig.load(service);
-        Set<String> kafka = kafkaClientProperties();
         List<String> unknown = new ArrayList<>();
-
         for (String overlay : Rendered.OVERLAYS) {
-            for (String name : environment(Rendered.overlay(overlay), service).keySet()) {
-                boolean known;
-                if (name.startsWith("KAFKA_")) {
-                    known = kafka.contains(name.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'));
-                } else if (JVM.contains(name)) {
-                    known = true;
-                } else if (STANDARD_QUARKUS.containsKey(name)) {
-                    known = config.map(c -> c.keys.contains(STANDARD_QUARKUS.get(name))).orElse(true);
-                } else if (name.startsWith("QUARKUS_") || name.startsWith("MP_") || name.startsWith("LOKET_")) {
-                    known = config.map(c -> c.hasKeyForEnv(name)).orElse(true);
-                } else {
-                    known = false;
-                }
-                if (!known) {
-                    unknown.add(overlay + ": " + name);
-                }
-            }
+            unknownVariables(config, environment(Rendered.overlay(overlay), service).keySet())
+                    .forEach(name -> unknown.add(overlay + ": " + name));
         }
 
         assertThat(unknown).as("variables of " + service + " that match no setting of the service ("
                 + ServiceConfig.file(service) + ") nor a Kafka client property").isEmpty();
+    }
+
+    /** Names that are no setting of the service (tolerant while the service has no application.properties). */
+    static List<String> unknownVariables(Optional<ServiceConfig> config, Set<String> names) {
+        Set<String> kafka = kafkaClientProperties();
+        List<String> unknown = new ArrayList<>();
+        for (String name : names) {
+            boolean known;
+            if (name.startsWith("KAFKA_")) {
+                known = kafka.contains(name.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'));
+            } else if (JVM.contains(name)) {
+                known = true;
+            } else if (STANDARD_QUARKUS.containsKey(name)) {
+                known = config.map(c -> c.keys.contains(STANDARD_QUARKUS.get(name))).orElse(true);
+            } else if (name.startsWith("QUARKUS_") || name.startsWith("MP_") || name.startsWith("LOKET_")) {
+                known = config.map(c -> c.hasKeyForEnv(name)).orElse(true);
+            } else {
+                known = false;
+            }
+            if (!known) {
+                unknown.add(name);
+            }
+        }
+        return unknown;
     }
 
     @ParameterizedTest
@@ -109,21 +119,21 @@ class ConfigKeysTest {
             Set<String> env = environment(Rendered.overlay(overlay), service).keySet();
             List<String> missing = new ArrayList<>();
             List<String> loketDevOnly = new ArrayList<>();
-            for (String key : config.get().keys) {
+            for (String key : config.get().dev.keySet()) {
                 if (config.get().prod.containsKey(key)) {
                     continue;
                 }
                 boolean given = env.contains(ServiceConfig.toEnvName(key));
-                if (!given && MUST_COME_FROM_THE_CLUSTER.stream().anyMatch(key::startsWith)) {
+                if (!given && MUST_COME_FROM_THE_CLUSTER.contains(key)) {
                     missing.add(key);
                 } else if (!given && key.startsWith("loket.")) {
                     loketDevOnly.add(key);
                 }
             }
-            assertThat(missing).as(overlay + ": " + service + " sets these only for %dev/%test; production needs them "
+            assertThat(missing).as(overlay + ": " + service + " sets these only for %dev; production needs them "
                     + "from the manifests").isEmpty();
             if (!loketDevOnly.isEmpty()) {
-                System.out.println("[deploy] " + service + ": loket.* keys with only a %dev/%test value, left to their "
+                System.out.println("[deploy] " + service + ": loket.* keys with only a %dev value, left to their "
                         + "@ConfigMapping defaults in " + overlay + ": " + loketDevOnly);
             }
         }

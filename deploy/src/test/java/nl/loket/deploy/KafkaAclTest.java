@@ -43,12 +43,34 @@ class KafkaAclTest {
             return;
         }
         Map<String, KafkaAcls.Acl> acls = KafkaAcls.of(Rendered.one(PROD, "KafkaUser", service));
+        Set<String> used = new TreeSet<>();
+        List<String> missing = ungranted(config.get(), acls, kafkaTopics(), used);
+
+        assertThat(missing).as(service + " uses (" + ServiceConfig.file(service) + ") what its KafkaUser does not grant;"
+                + " grants:" + KafkaAcls.describe(acls)).isEmpty();
+        List<String> unused = acls.values().stream()
+                .filter(a -> used.stream().noneMatch(u -> u.equals(a.type() + ":" + a.name())
+                        || u.equals("group-prefix:" + a.name()) && "prefix".equals(a.patternType())))
+                .map(KafkaAcls.Acl::toString).toList();
+        if (!unused.isEmpty()) {
+            // The ACLs follow the AsyncAPI document (asserted above); a service still being built may not use all yet.
+            System.out.println("[deploy] " + service + ": ACLs its SmallRye channel configuration does not (yet) use: "
+                    + unused);
+        }
+    }
+
+    static Set<String> kafkaTopics() {
         Set<String> kafkaTopics = new TreeSet<>();
         Rendered.ofKind(PROD, "KafkaTopic").forEach(t -> kafkaTopics.add(Rendered.name(t)));
-        List<String> missing = new ArrayList<>();
-        Set<String> used = new TreeSet<>();
+        return kafkaTopics;
+    }
 
-        for (ServiceConfig.KafkaChannel channel : config.get().kafkaChannels()) {
+    /** What the service's channels use that the ACLs do not grant; fills {@code used} with what they use. */
+    static List<String> ungranted(ServiceConfig config, Map<String, KafkaAcls.Acl> acls, Set<String> kafkaTopics,
+            Set<String> used) {
+        List<String> missing = new ArrayList<>();
+
+        for (ServiceConfig.KafkaChannel channel : config.kafkaChannels()) {
             String where = "channel " + channel.name() + ": ";
             if (channel.incoming()) {
                 List<String> topics = channel.pattern()
@@ -97,17 +119,7 @@ class KafkaAclTest {
             }
         }
 
-        assertThat(missing).as(service + " uses (" + ServiceConfig.file(service) + ") what its KafkaUser does not grant;"
-                + " grants:" + KafkaAcls.describe(acls)).isEmpty();
-        List<String> unused = acls.values().stream()
-                .filter(a -> used.stream().noneMatch(u -> u.equals(a.type() + ":" + a.name())
-                        || u.equals("group-prefix:" + a.name()) && "prefix".equals(a.patternType())))
-                .map(KafkaAcls.Acl::toString).toList();
-        if (!unused.isEmpty()) {
-            // The ACLs follow the AsyncAPI document (asserted above); a service still being built may not use all yet.
-            System.out.println("[deploy] " + service + ": ACLs its SmallRye channel configuration does not (yet) use: "
-                    + unused);
-        }
+        return missing;
     }
 
     @Test

@@ -59,7 +59,10 @@ final class ServiceConfig {
 
     /** Empty while the service module has no application.properties yet. */
     static Optional<ServiceConfig> load(String service) {
-        Path file = file(service);
+        return load(service, file(service));
+    }
+
+    static Optional<ServiceConfig> load(String service, Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
@@ -157,16 +158,16 @@ class WorkloadTest {
             for (Map<String, Object> rule : Rendered.maps(spec, "egress")) {
                 for (Map<String, Object> to : Rendered.maps(rule, "to")) {
                     assertThat(to).as(name + ": egress goes to selected pods, never to IP blocks").doesNotContainKey("ipBlock");
-                    Map<String, Object> labels = Rendered.map(to, "podSelector", "matchLabels");
+                    Map<String, Object> labels = new TreeMap<>(Rendered.map(to, "podSelector", "matchLabels"));
                     for (Map<String, Object> port : Rendered.maps(rule, "ports")) {
                         egress.add(labels + ":" + port.get("port"));
                     }
                 }
             }
             assertThat(egress).as(name + " egress").containsExactlyInAnyOrder(
-                    Map.of("cnpg.io/cluster", database) + ":5432",
-                    Map.of("strimzi.io/cluster", "loket", "strimzi.io/broker-role", "true") + ":9093",
-                    Map.of("k8s-app", "kube-dns") + ":53", Map.of("k8s-app", "kube-dns") + ":53");
+                    new TreeMap<>(Map.of("cnpg.io/cluster", database)) + ":5432",
+                    new TreeMap<>(Map.of("strimzi.io/cluster", "loket", "strimzi.io/broker-role", "true")) + ":9093",
+                    new TreeMap<>(Map.of("k8s-app", "kube-dns")) + ":53", new TreeMap<>(Map.of("k8s-app", "kube-dns")) + ":53");
             for (Map<String, Object> rule : Rendered.maps(spec, "ingress")) {
                 assertThat(Rendered.maps(rule, "from")).as(name + ": ingress from selected peers only").isNotEmpty();
                 assertThat(Rendered.maps(rule, "ports")).as(name)

@@ -1,0 +1,138 @@
+package nl.loket.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cross-checks fail where they should: a channel the ACLs do not cover, a variable no service reads. */
+class CrossCheckNegativeTest {
+
+    @TempDir
+    Path dir;
+
+    private ServiceConfig config(String properties) throws IOException {
+        Path file = dir.resolve("application.properties");
+        Files.writeString(file, properties);
+        return ServiceConfig.load("metrics-service", file).orElseThrow();
+    }
+
+    private static Map<String, KafkaAcls.Acl> acls(String user) {
+        return KafkaAcls.of(Rendered.one(Rendered.overlay("prod"), "KafkaUser", user));
+    }
+
+    private static List<String> ungranted(ServiceConfig config, String user) {
+        return KafkaAclTest.ungranted(config, acls(user), KafkaAclTest.kafkaTopics(), new TreeSet<>());
+    }
+
+    @Test
+    void aTopicTheUserMayNotReadIsReported() throws IOException {
+        ServiceConfig config = config("""
+                quarkus.application.name=metrics-service
+                mp.messaging.incoming.cases.connector=smallrye-kafka
+                mp.messaging.incoming.cases.topic=cases.status
+                """);
+
+        assertThat(ungranted(config, "metrics-service")).contains("channel cases: Read on topic cases.status");
+    }
+
+    @Test
+    void aConsumerGroupOtherThanTheGrantedOneIsReported() throws IOException {
+        ServiceConfig config = config("""
+                mp.messaging.incoming.received.topic=contacts.received
+                mp.messaging.incoming.received.group.id=metrics
+                """);
+
+        assertThat(ungranted(config, "metrics-service")).contains("channel received: Read on group metrics");
+    }
+
+    @Test
+    void theDefaultGroupIsTheApplicationName() throws IOException {
+        ServiceConfig config = config("""
+                quarkus.application.name=metrics-service
+                mp.messaging.incoming.received.topic=contacts.received
+                mp.messaging.incoming.received.failure-strategy=dead-letter-queue
+                mp.messaging.incoming.received.dead-letter-queue.topic=contacts.received.dlq
+                %dev.mp.messaging.incoming.received.topic=anything-goes-locally
+                """);
+
+        assertThat(ungranted(config, "metrics-service")).isEmpty();
+    }
+
+    @Test
+    void aDeadLetterTopicTheUserMayNotWriteIsReported() throws IOException {
+        ServiceConfig config = config("""
+                mp.messaging.incoming.received.topic=contacts.received
+                mp.messaging.incoming.received.group.id=metrics-service
+                mp.messaging.incoming.received.failure-strategy=dead-letter-queue
+                """);
+
+        assertThat(ungranted(config, "metrics-service"))
+                .contains("channel received: Write on dead-letter topic dead-letter-topic-received");
+    }
+
+    @Test
+    void perInstanceGroupsNeedAPrefixGrant() throws IOException {
+        ServiceConfig config = config("""
+                mp.messaging.incoming.teams.topic=knowledge.teams
+                mp.messaging.incoming.teams.group.id=routing-service-view-${HOSTNAME}
+                """);
+
+        assertThat(ungranted(config, "routing-service")).isEmpty();
+        assertThat(ungranted(config, "metrics-service"))
+                .contains("channel teams: Read on every group starting with routing-service-view- (group.id "
+                        + "routing-service-view-${HOSTNAME})");
+    }
+
+    @Test
+    void aPatternSubscriptionNeedsEveryMatchingTopic() throws IOException {
+        ServiceConfig config = config("""
+                mp.messaging.incoming.teams.topic=team\\\\.[a-z0-9-]+\\\\.contacts
+                mp.messaging.incoming.teams.pattern=true
+                mp.messaging.incoming.teams.group.id=chain-team-service
+                """);
+
+        assertThat(ungranted(config, "chain-team-service")).isEmpty();
+        assertThat(ungranted(config, "partner-ggd")).contains("channel teams: Read on topic team.kcc.contacts");
+    }
+
+    @Test
+    void aProducedTopicTheUserMayNotWriteIsReported() throws IOException {
+        ServiceConfig config = config("""
+                mp.messaging.outgoing.out.topic=contacts.routed
+                """);
+
+        assertThat(ungranted(config, "intake-service")).contains("channel out: Write on topic contacts.routed");
+    }
+
+    @Test
+    void misspelledVariablesAreReported() throws IOException {
+        Optional<ServiceConfig> config = Optional.of(config("""
+                quarkus.datasource.db-kind=postgresql
+                %dev.loket.intake.citizen-ref-key=dev
+                """));
+
+        assertThat(ConfigKeysTest.unknownVariables(config, Set.of("KAFKA_SASL_JAAS_CONFG", "QUARKUS_DATASOURCE_JDBC_ULR",
+                "LOKET_INTAKE_CITIZEN_REF_KY", "KAFKA_SASL_JAAS_CONFIG", "QUARKUS_DATASOURCE_JDBC_URL",
+                "LOKET_INTAKE_CITIZEN_REF_KEY", "SOMETHING_ELSE")))
+                .containsExactlyInAnyOrder("KAFKA_SASL_JAAS_CONFG", "QUARKUS_DATASOURCE_JDBC_ULR",
+                        "LOKET_INTAKE_CITIZEN_REF_KY", "SOMETHING_ELSE");
+    }
+
+    @Test
+    void datasourceVariablesNeedAServiceWithADatasource() throws IOException {
+        Optional<ServiceConfig> config = Optional.of(config("quarkus.application.name=metrics-service\n"));
+
+        assertThat(ConfigKeysTest.unknownVariables(config, Set.of("QUARKUS_DATASOURCE_PASSWORD")))
+                .containsExactly("QUARKUS_DATASOURCE_PASSWORD");
+    }
+}
