@@ -106,6 +106,17 @@ class CrossCheckNegativeTest {
     }
 
     @Test
+    void everyTopicOfATopicListIsChecked() throws IOException {
+        ServiceConfig config = config("""
+                mp.messaging.incoming.all.topics=contacts.received,contacts.routed,cases.status
+                mp.messaging.incoming.all.group.id=metrics-service
+                """);
+
+        assertThat(ungranted(config, "metrics-service")).containsExactlyInAnyOrder(
+                "channel all: Describe on topic cases.status", "channel all: Read on topic cases.status");
+    }
+
+    @Test
     void aProducedTopicTheUserMayNotWriteIsReported() throws IOException {
         ServiceConfig config = config("""
                 mp.messaging.outgoing.out.topic=contacts.routed

@@ -121,7 +121,8 @@ final class ServiceConfig {
             if (!connector.equals("smallrye-kafka")) {
                 return;
             }
-            String topic = resolve(props.getOrDefault("topic", name));
+            // "topics" (a comma-separated list) takes precedence over "topic", which defaults to the channel name.
+            String topic = resolve(props.getOrDefault("topics", props.getOrDefault("topic", name)));
             boolean pattern = Boolean.parseBoolean(props.getOrDefault("pattern", "false"));
             String group = resolve(props.getOrDefault("group.id",
                     prod.getOrDefault("kafka.group.id", applicationName())));
