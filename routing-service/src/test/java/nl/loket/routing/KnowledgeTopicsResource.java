@@ -1,0 +1,79 @@
+package nl.loket.routing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import nl.loket.contracts.Topics;
+import nl.loket.infra.test.KafkaTestResource;
+import nl.loket.infra.test.TopicClient;
+
+/**
+ * Publishes the knowledge fixture on the knowledge topics before the application starts (as knowledge-service
+ * would), so that the routing view has something to rebuild from. Once per test JVM.
+ */
+public class KnowledgeTopicsResource implements QuarkusTestResourceLifecycleManager {
+
+    private static boolean published;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        String bootstrap = KafkaTestResource.bootstrapServers();
+        if (!published) {
+            TopicClient.createTopics(List.of(Topics.KNOWLEDGE_TEAMS), 1);
+            TopicClient.createTopics(List.of(Topics.KNOWLEDGE_PRODUCTS, Topics.KNOWLEDGE_CATEGORIES,
+                    Topics.KNOWLEDGE_ARTICLES, Topics.CASES_STATUS, Topics.CONTACTS_RECEIVED, Topics.CONTACTS_LIFECYCLE,
+                    Topics.CONTACTS_ROUTED), 3);
+            publish(bootstrap, KnowledgeFixture.events());
+            published = true;
+        }
+        return Map.of();
+    }
+
+    public static void publish(String bootstrap, List<KnowledgeFixture.Event> events) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            List<Future<RecordMetadata>> sent = events.stream().map(e -> {
+                ProducerRecord<String, String> r = new ProducerRecord<>(e.topic(), e.key(), e.json());
+                header(r, "ce_specversion", "1.0");
+                header(r, "ce_id", UUID.randomUUID().toString());
+                header(r, "ce_type", e.type());
+                header(r, "ce_source", "urn:loket:knowledge-service");
+                header(r, "ce_time", Instant.now().toString());
+                header(r, "ce_subject", e.key());
+                header(r, "content-type", "application/json");
+                return producer.send(r);
+            }).toList();
+            for (Future<RecordMetadata> f : sent) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish the knowledge fixture", e);
+        }
+    }
+
+    private static void header(ProducerRecord<String, String> r, String name, String value) {
+        r.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void stop() {
+        // the broker is shared by the test JVM
+    }
+}

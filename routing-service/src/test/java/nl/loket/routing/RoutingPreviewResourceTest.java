@@ -1,0 +1,190 @@
+package nl.loket.routing;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import nl.loket.contracts.Topics;
+import nl.loket.contracts.events.CaseStatusChanged;
+import nl.loket.contracts.events.HandlingTerm;
+import nl.loket.contracts.events.ProductChanged;
+import nl.loket.contracts.events.TermUnit;
+import nl.loket.infra.test.KafkaTestResource;
+import nl.loket.infra.test.PostgresTestResource;
+import nl.loket.infra.test.TopicClient;
+
+/** The rules of the default policy, the other policies and the policy map, through the preview endpoint. */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(KnowledgeTopicsResource.class)
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "routing"))
+class RoutingPreviewResourceTest {
+
+    private static final String PREVIEW = "/api/v1/routing/preview";
+
+    private static Map<String, Object> body(String text) {
+        return Map.of("municipality", "GM0363", "channel", "WEB_FORM", "text", text, "language", "nl");
+    }
+
+    @Test
+    void explicitProductChoiceWins() {
+        Map<String, Object> body = new java.util.HashMap<>(body("Ik heb een vraag, kunt u mij bellen?"));
+        body.put("productCode", "http://standaarden.overheid.nl/owms/terms/omgevingsvergunning_kap");
+        given().contentType(ContentType.JSON).body(body).post(PREVIEW).then().statusCode(200)
+                .body("teamId", equalTo("omgeving")).body("rule", equalTo("explicit-signal"))
+                .body("tier", equalTo("CHAIN_TEAM")).body("productName", equalTo("omgevingsvergunning kap"))
+                .body("reason", containsString("web form"));
+    }
+
+    @Test
+    void phoneMenuChoiceOfATeamWins() {
+        Map<String, Object> body = new java.util.HashMap<>(body("Goedemiddag, ik heb een vraag."));
+        body.put("channel", "PHONE");
+        body.put("ivrChoice", "belastingen");
+        given().contentType(ContentType.JSON).body(body).post(PREVIEW).then().statusCode(200)
+                .body("teamId", equalTo("belastingen")).body("rule", equalTo("explicit-signal"));
+    }
+
+    @Test
+    void deskTopicNamingACategoryWins() {
+        Map<String, Object> body = new java.util.HashMap<>(body("Ik kom iets melden."));
+        body.put("channel", "COUNTER");
+        body.put("deskTopic", "Parkeeroverlast");
+        given().contentType(ContentType.JSON).body(body).post(PREVIEW).then().statusCode(200)
+                .body("teamId", equalTo("veiligheid")).body("rule", equalTo("explicit-signal"));
+    }
+
+    @Test
+    void genericInformationQuestionGoesToFirstLineEvenForPermits() {
+        given().contentType(ContentType.JSON).body(body("Hoe vraag ik een kapvergunning aan en wat kost dat?"))
+                .post(PREVIEW).then().statusCode(200)
+                .body("teamId", equalTo("kcc")).body("tier", equalTo("FIRST_LINE"))
+                .body("rule", equalTo("information-question")).body("reason", containsString("information question"))
+                .body("policyName", equalTo("chain-specialised-kcc")).body("policyVersion", equalTo(1));
+    }
+
+    @Test
+    void ownApplicationGoesToTheTeamThatHandlesTheProduct() {
+        given().contentType(ContentType.JSON)
+                .body(body("Wij willen de boom in onze achtertuin kappen omdat de wortels de fundering beschadigen. "
+                        + "Wij willen hiervoor een vergunning aanvragen."))
+                .post(PREVIEW).then().statusCode(200)
+                .body("teamId", equalTo("omgeving")).body("rule", equalTo("own-case"))
+                .body("productUri", notNullValue()).body("confidence", notNullValue());
+    }
+
+    @Test
+    void reportAboutPublicSpaceGoesToTheBackOffice() {
+        given().contentType(ContentType.JSON)
+                .body(body("De lantaarnpaal voor mijn huis op nummer 14 brandt al twee weken niet."))
+                .post(PREVIEW).then().statusCode(200)
+                .body("teamId", equalTo("openbare-ruimte")).body("tier", equalTo("BACK_OFFICE"));
+    }
+
+    @Test
+    void questionAboutAKnownCaseGoesToFirstLineAndAnUnknownCaseToItsTeam() {
+        CaseStatusChanged status = new CaseStatusChanged("OV-2026-00042", "GM0363",
+                "http://standaarden.overheid.nl/owms/terms/omgevingsvergunning_bouw", "omgeving", "IN_BEHANDELING",
+                "Advies van de welstandscommissie gevraagd", LocalDate.now().plusWeeks(3), Instant.now());
+        TopicClient.send(Topics.CASES_STATUS, status.caseReference(), TestContacts.json(status),
+                TopicClient.cloudEventHeaders(CaseStatusChanged.TYPE, status.caseReference()));
+        String text = "Ik heb drie maanden geleden een omgevingsvergunning aangevraagd voor een uitbouw en nog niets gehoord.";
+
+        Map<String, Object> known = new java.util.HashMap<>(body(text));
+        known.put("caseReference", "OV-2026-00042");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().contentType(ContentType.JSON).body(known)
+                .post(PREVIEW).then().statusCode(200)
+                .body("teamId", equalTo("kcc")).body("rule", equalTo("known-case-status"))
+                .body("reason", containsString("OV-2026-00042")));
+
+        Map<String, Object> unknown = new java.util.HashMap<>(body(text));
+        unknown.put("caseReference", "OV-2026-99999");
+        given().contentType(ContentType.JSON).body(unknown).post(PREVIEW).then().statusCode(200)
+                .body("teamId", equalTo("omgeving")).body("rule", equalTo("unknown-case-status"));
+    }
+
+    @Test
+    void lowConfidenceGoesToFirstLineForTriage() {
+        given().contentType(ContentType.JSON).body(body("Goedemorgen, ik wil graag iemand spreken. Groet, Piet"))
+                .post(PREVIEW).then().statusCode(200)
+                .body("teamId", equalTo("kcc")).body("rule", equalTo("low-confidence"))
+                .body("reason", containsString("triages"));
+    }
+
+    @Test
+    void otherPoliciesExpressTheOtherKccModels() {
+        String ownCase = "Mijn buren draaien elke nacht tot 3 uur keiharde muziek, ik word er gek van.";
+        String info = "Hoe vraag ik een kapvergunning aan en wat kost dat?";
+        given().contentType(ContentType.JSON).queryParam("policy", "one-kcc").body(body(ownCase)).post(PREVIEW)
+                .then().statusCode(200).body("teamId", equalTo("kcc")).body("policyName", equalTo("one-kcc"));
+        given().contentType(ContentType.JSON).queryParam("policy", "chain-specialised-kcc").body(body(ownCase))
+                .post(PREVIEW).then().statusCode(200).body("teamId", equalTo("veiligheid"));
+        given().contentType(ContentType.JSON).queryParam("policy", "stuck-in-the-middle").body(body(info))
+                .post(PREVIEW).then().statusCode(200).body("teamId", equalTo("omgeving"))
+                .body("rule", equalTo("forward-matched"));
+        given().contentType(ContentType.JSON).queryParam("policy", "switchboard-plus").body(body(info))
+                .post(PREVIEW).then().statusCode(200).body("teamId", equalTo("omgeving"))
+                .body("policyName", equalTo("switchboard-plus"));
+    }
+
+    @Test
+    void municipalityPolicyMapChoosesThePolicy() {
+        Map<String, Object> body = new java.util.HashMap<>(
+                body("Mijn buren draaien elke nacht tot 3 uur keiharde muziek, ik word er gek van."));
+        body.put("municipality", "GM9001");
+        given().contentType(ContentType.JSON).body(body).post(PREVIEW).then().statusCode(200)
+                .body("teamId", equalTo("kcc")).body("policyName", equalTo("one-kcc"));
+    }
+
+    @Test
+    void unknownPolicyAndMissingTextAreProblems() {
+        given().contentType(ContentType.JSON).queryParam("policy", "nope").body(body("Hallo")).post(PREVIEW).then()
+                .statusCode(400).contentType("application/problem+json").body("detail", containsString("nope"));
+        given().contentType(ContentType.JSON).body(Map.of("municipality", "GM0363")).post(PREVIEW).then()
+                .statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{not json").post(PREVIEW).then()
+                .statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void knowledgeChangeWhileRunningChangesTheDecision() {
+        String text = "Mijn zwembadabonnement van het gemeentelijk zwembad is onterecht stopgezet.";
+        String uri = "urn:test:product:zwembadabonnement";
+        given().contentType(ContentType.JSON).body(body(text)).post(PREVIEW).then().statusCode(200)
+                .body("productUri", org.hamcrest.Matchers.not(equalTo(uri)));
+
+        ProductChanged product = new ProductChanged(uri, "zwembadabonnement", "aanvraag", null,
+                List.of("zwembad", "zwemabonnement"), "sociaal-domein", new HandlingTerm(10, TermUnit.WORKING_DAYS));
+        TopicClient.send(Topics.KNOWLEDGE_PRODUCTS, uri, TestContacts.json(product),
+                TopicClient.cloudEventHeaders(ProductChanged.TYPE, uri));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().contentType(ContentType.JSON)
+                .body(body(text)).post(PREVIEW).then().statusCode(200)
+                .body("teamId", equalTo("sociaal-domein")).body("productUri", equalTo(uri)));
+
+        TopicClient.send(Topics.KNOWLEDGE_PRODUCTS, uri, null, TopicClient.cloudEventHeaders(ProductChanged.TYPE, uri));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().contentType(ContentType.JSON)
+                .body(body(text)).post(PREVIEW).then().statusCode(200)
+                .body("productUri", org.hamcrest.Matchers.not(equalTo(uri))));
+    }
+
+    @Test
+    void healthReportsTheKnowledgeView() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem("knowledge-view"));
+    }
+}
