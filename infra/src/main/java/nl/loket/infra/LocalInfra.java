@@ -26,6 +26,17 @@ public final class LocalInfra {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception e) {
+            // the broker's non-daemon threads would keep a failed launcher alive
+            System.err.println("Could not start: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int kafkaPort = 9092;
         int postgresPort = 15432;
         Path stateDir = Path.of(System.getProperty("java.io.tmpdir"), "loket");

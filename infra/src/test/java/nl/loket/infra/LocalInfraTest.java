@@ -55,6 +55,11 @@ class LocalInfraTest {
         }
         try (LocalKafka kafka = LocalKafka.start(port, null)) {
             assertThat(kafka.bootstrapServers()).isEqualTo("localhost:" + port);
+            DeclaredTopics.create(kafka.bootstrapServers());
+            TopicClient.sendTo(kafka.bootstrapServers(), "contacts.received", "fixed", "{}", Map.of());
+            var records = TopicClient.awaitOn(kafka.bootstrapServers(), "contacts.received", r -> "fixed".equals(r.key()), 1,
+                    Duration.ofSeconds(20));
+            assertThat(records).hasSize(1);
         }
     }
 

@@ -213,6 +213,17 @@ public final class LocalPlatform implements AutoCloseable {
      * Options: --repo DIR --state-dir DIR --kafka-port N --postgres-port N --policy GMxxxx=policy (repeatable).
      */
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception e) {
+            // the broker's non-daemon threads would keep a failed launcher alive
+            System.err.println("Could not start: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Path repo = Path.of(".").toAbsolutePath().normalize();
         Path stateDir = Path.of(System.getProperty("java.io.tmpdir"), "loket");
         int kafkaPort = 9092;

@@ -14,9 +14,11 @@ import org.apache.kafka.server.common.MetadataVersion;
 public final class LocalKafka implements AutoCloseable {
 
     private final KafkaClusterTestKit cluster;
+    private final int fixedPort;
 
-    private LocalKafka(KafkaClusterTestKit cluster) {
+    private LocalKafka(KafkaClusterTestKit cluster, int fixedPort) {
         this.cluster = cluster;
+        this.fixedPort = fixedPort;
     }
 
     /**
@@ -34,9 +36,11 @@ public final class LocalKafka implements AutoCloseable {
             nodes.setBaseDirectory(directory);
         }
         if (port != 0) {
+            // The test kit pre-binds its own broker and controller listeners on random ports; a fixed port is an
+            // extra listener of our own, which binds normally and advertises itself to clients that use it.
             nodes.setPerServerProperties(Map.of(0, Map.of(
-                    "listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0",
-                    "advertised.listeners", "EXTERNAL://localhost:" + port)));
+                    "listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0,LOCAL://localhost:" + port,
+                    "listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT,LOCAL:PLAINTEXT")));
         }
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes.build())
                 .setDeleteOnClose(directory == null)
@@ -58,11 +62,11 @@ public final class LocalKafka implements AutoCloseable {
             cluster.close();
             throw e;
         }
-        return new LocalKafka(cluster);
+        return new LocalKafka(cluster, port);
     }
 
     public String bootstrapServers() {
-        return cluster.bootstrapServers();
+        return fixedPort != 0 ? "localhost:" + fixedPort : cluster.bootstrapServers();
     }
 
     @Override

@@ -101,8 +101,13 @@ public final class TopicClient {
 
     /** Sends one record and waits for the broker's acknowledgement. */
     public static void send(String topic, String key, String value, Map<String, String> headers) {
+        sendTo(KafkaTestResource.bootstrapServers(), topic, key, value, headers);
+    }
+
+    /** {@link #send} to the broker at {@code bootstrapServers}. */
+    public static void sendTo(String bootstrapServers, String topic, String key, String value, Map<String, String> headers) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
