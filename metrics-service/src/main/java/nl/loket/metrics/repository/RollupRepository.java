@@ -81,7 +81,7 @@ public class RollupRepository {
     /** Counter sums per channel over the query's period and filters. */
     @WithSession
     public Uni<Map<String, long[]>> sumsByChannel(MetricsQuery query) {
-        Filter filter = Filter.of(query, RollupKey.ALL_TEAMS.equals(query.teamKey()) ? null : query.teamKey());
+        Filter filter = Filter.of(query, query.teamKey());
         String sql = "select channel, " + COUNTER_SUMS + " from kpi_rollup where " + filter.where
                 + " group by channel order by channel";
         return list(sql, filter.params).map(rows -> {
@@ -116,7 +116,7 @@ public class RollupRepository {
     /** Time-to-settle histogram (bucket → contacts) over the query. */
     @WithSession
     public Uni<Map<Integer, Long>> histogram(MetricsQuery query) {
-        Filter filter = Filter.of(query, RollupKey.ALL_TEAMS.equals(query.teamKey()) ? null : query.teamKey());
+        Filter filter = Filter.of(query, query.teamKey());
         String sql = "select bucket, cast(sum(contacts) as bigint) from settle_time_histogram where " + filter.where
                 + " group by bucket order by bucket";
         return list(sql, filter.params).map(rows -> {
