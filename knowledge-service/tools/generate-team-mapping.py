@@ -134,6 +134,15 @@ CATEGORY_SYNONYMS = [
 MAIN_TERM_DEFAULT = (5, 'WORKING_DAYS')
 
 
+STOP = {'voor', 'van', 'het', 'een', 'door', 'naar', 'over', 'met', 'bij', 'zijn', 'niet', 'overig', 'overige',
+        'onder', 'aan', 'en', 'of', 'op', 'in', 'de', 'te', 'is'}
+
+
+def name_words(name):
+    """The words of a name that say something (at least 4 letters, no filler words)."""
+    return [w for w in re.split(r'[^a-z0-9À-ɏ]+', name.lower()) if len(w) >= 4 and w not in STOP]
+
+
 def slug_of(uri):
     return uri.rsplit('/', 1)[1]
 
@@ -164,6 +173,7 @@ def products():
         for pattern, words in PRODUCT_SYNONYMS:
             if re.search(pattern, low):
                 keywords += words
+        keywords += name_words(name)
         days, unit = TEAM_TERMS[team]
         out.append([row['URI'], name, team, days, unit, '|'.join(dict.fromkeys(keywords)), '%s: %s' % (rule_id, reason)])
     return out
@@ -195,6 +205,9 @@ def categories():
         for pattern, words in CATEGORY_SYNONYMS:
             if re.search(pattern, c['slug']):
                 keywords += words
+        keywords += name_words(c['name'])
+        if parent:
+            keywords += name_words(parent['name'])
         out.append([cid, parent['slug'] if parent else '', c['name'], (c.get('description') or '').strip(), team, days,
                     unit, source, '|'.join(dict.fromkeys(keywords)), '%s: %s' % (rule_id, reason)])
     ids = [r[0] for r in out]

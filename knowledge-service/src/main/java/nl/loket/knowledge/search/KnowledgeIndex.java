@@ -17,9 +17,11 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -48,6 +50,13 @@ public class KnowledgeIndex implements AutoCloseable {
     public static final int REBUILD_AFTER_CHANGES = 200;
     private static final Map<String, Float> FIELDS = Map.of("title", 3.0f, "keywords", 2.0f, "body", 1.0f);
     private static final int SNIPPET_LENGTH = 240;
+    /** Body with offsets in the postings: the highlighter reads them instead of analysing the text again. */
+    private static final FieldType BODY = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        BODY.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        BODY.freeze();
+    }
 
     private final Map<String, SearchDoc> docs = new LinkedHashMap<>();
     private volatile State state;
@@ -249,7 +258,7 @@ public class KnowledgeIndex implements AutoCloseable {
         }
         d.add(new TextField("title", nullToEmpty(doc.title()), Field.Store.YES));
         d.add(new TextField("keywords", nullToEmpty(doc.keywords()), Field.Store.NO));
-        d.add(new TextField("body", nullToEmpty(doc.body()), Field.Store.YES));
+        d.add(new Field("body", nullToEmpty(doc.body()), BODY));
         return d;
     }
 
