@@ -17,6 +17,7 @@ public final class DemoDay {
 
     public static void main(String[] args) throws Exception {
         Path repo = Path.of(".");
+        int portOffset = 0;
         int contacts = 5000;
         long seed = 20261127L;
         String municipality = "GM0363";
@@ -24,6 +25,7 @@ public final class DemoDay {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--repo" -> repo = Path.of(args[++i]);
+                case "--port-offset" -> portOffset = Integer.parseInt(args[++i]);
                 case "--contacts" -> contacts = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--municipality" -> municipality = args[++i];
@@ -32,7 +34,7 @@ public final class DemoDay {
                         + "; options: --contacts N --seed S --municipality GMxxxx --seconds N");
             }
         }
-        LoketClient client = LoketClient.localDefaults(repo);
+        LoketClient client = LoketClient.localDefaults(repo, portOffset);
         var day = new ContactScript(repo).day(contacts, seed);
         System.out.printf("Replaying a working day of %d contacts for %s (seed %d), compressed into %d s…%n",
                 contacts, municipality, seed, seconds);

@@ -19,6 +19,7 @@ public final class KccModels {
 
     public static void main(String[] args) throws Exception {
         Path repo = Path.of(".");
+        int portOffset = 0;
         int contacts = 1200;
         long seed = 20261127L;
         int seconds = 180;
@@ -34,13 +35,14 @@ public final class KccModels {
             }
             switch (arg) {
                 case "--repo" -> repo = Path.of(args[++i]);
+                case "--port-offset" -> portOffset = Integer.parseInt(args[++i]);
                 case "--contacts" -> contacts = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown option " + arg);
             }
         }
-        LoketClient client = LoketClient.localDefaults(repo);
+        LoketClient client = LoketClient.localDefaults(repo, portOffset);
         var day = new ContactScript(repo).day(contacts, seed);
         System.out.printf("One stream of %d contacts (seed %d) under %d KCC models: %s%n", contacts, seed, policies.size(), policies);
         new DayRunner(client).run(day, municipalities, seconds, 300, seed);

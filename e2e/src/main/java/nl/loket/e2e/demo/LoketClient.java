@@ -44,9 +44,10 @@ public final class LoketClient {
         this.metrics = metrics;
     }
 
-    public static LoketClient localDefaults(Path repo) {
-        return new LoketClient(repo, "http://localhost:8081", "http://localhost:8082", "http://localhost:8084",
-                "http://localhost:8085");
+    /** The local platform's fixed ports (8081–8085), shifted by {@code portOffset}. */
+    public static LoketClient localDefaults(Path repo, int portOffset) {
+        return new LoketClient(repo, "http://localhost:" + (8081 + portOffset), "http://localhost:" + (8082 + portOffset),
+                "http://localhost:" + (8084 + portOffset), "http://localhost:" + (8085 + portOffset));
     }
 
     public ObjectNode object() {

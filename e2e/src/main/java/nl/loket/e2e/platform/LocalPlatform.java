@@ -210,7 +210,8 @@ public final class LocalPlatform implements AutoCloseable {
 
     /**
      * {@code ./loket up}: starts everything, prints what runs where, and keeps running until SIGTERM/SIGINT.
-     * Options: --repo DIR --state-dir DIR --kafka-port N --postgres-port N --policy GMxxxx=policy (repeatable).
+     * Options: --repo DIR --state-dir DIR --kafka-port N --postgres-port N --port-offset N (added to every port)
+     * --policy GMxxxx=policy (repeatable).
      */
     public static void main(String[] args) throws Exception {
         try {
@@ -228,6 +229,7 @@ public final class LocalPlatform implements AutoCloseable {
         Path stateDir = Path.of(System.getProperty("java.io.tmpdir"), "loket");
         int kafkaPort = 9092;
         int postgresPort = 15432;
+        int portOffset = 0;
         List<String> routingProperties = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -235,6 +237,7 @@ public final class LocalPlatform implements AutoCloseable {
                 case "--state-dir" -> stateDir = Path.of(args[++i]);
                 case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
                 case "--postgres-port" -> postgresPort = Integer.parseInt(args[++i]);
+                case "--port-offset" -> portOffset = Integer.parseInt(args[++i]);
                 case "--policy" -> {
                     String[] pair = args[++i].split("=", 2);
                     routingProperties.add("-Dloket.routing.policy-by-municipality." + pair[0] + "=" + pair[1]);
@@ -242,7 +245,11 @@ public final class LocalPlatform implements AutoCloseable {
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
-        Options options = new Options(repo, stateDir, kafkaPort, postgresPort, Map.of(),
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            ports.put(service.name(), service.defaultPort() + portOffset);
+        }
+        Options options = new Options(repo, stateDir, kafkaPort + portOffset, postgresPort + portOffset, ports,
                 Map.of("routing-service", routingProperties));
         CountDownLatch stopped = new CountDownLatch(1);
         LocalPlatform[] platform = new LocalPlatform[1];

@@ -1,0 +1,76 @@
+package nl.loket.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ./loket script as a newcomer uses it, on ports shifted by 10000 so it cannot meet a platform that a developer
+ * runs: a small demo day, a second up, a token, status, and down leaving no process behind.
+ */
+class LoketScriptSmokeTest {
+
+    static final Path REPO = Path.of(System.getProperty("loket.repo", "..")).toAbsolutePath().normalize();
+    static final Path STATE = REPO.resolve("e2e/target/loket-smoke");
+
+    @Test
+    void demoUpTokenStatusAndDownWorkAndLeaveNoProcessBehind() throws Exception {
+        String demo = loket(600, "demo", "--contacts", "80", "--seconds", "15", "--seed", "7");
+        assertThat(demo).contains("Direct-handling share").contains("Digital share").contains("same-day")
+                .contains("FIRST_LINE").contains("Dashboard: http://localhost:18085/");
+
+        assertThat(loket(60, "up")).contains("already running");
+        assertThat(loket(60, "status")).contains("intake-service").contains("http://localhost:18081");
+        assertThat(loket(120, "token", "omgeving").trim()).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+
+        List<Long> pids = startedPids();
+        assertThat(pids).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(loket(120, "down")).contains("stopped");
+        for (long pid : pids) {
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("process " + pid).isFalse();
+        }
+    }
+
+    @AfterAll
+    static void downAnyway() throws Exception {
+        loket(120, "down");
+    }
+
+    private static List<Long> startedPids() throws IOException {
+        List<Long> pids = new ArrayList<>();
+        pids.add(Long.parseLong(Files.readString(STATE.resolve("platform.pid")).trim()));
+        try (var files = Files.list(STATE.resolve("pids"))) {
+            for (Path file : files.toList()) {
+                pids.add(Long.parseLong(Files.readString(file).trim()));
+            }
+        }
+        return pids;
+    }
+
+    private static String loket(int timeoutSeconds, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(REPO.resolve("loket").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true);
+        builder.environment().put("LOKET_STATE_DIR", STATE.toString());
+        builder.environment().put("LOKET_PORT_OFFSET", "10000");
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!finished) {
+            process.destroyForcibly();
+            throw new AssertionError("./loket " + String.join(" ", args) + " did not finish in " + timeoutSeconds + " s:\n" + output);
+        }
+        assertThat(process.exitValue()).as("./loket " + String.join(" ", args) + "\n" + output).isZero();
+        return output;
+    }
+}
