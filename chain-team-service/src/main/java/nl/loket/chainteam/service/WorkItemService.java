@@ -6,11 +6,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.time.Duration;
+
+import jakarta.persistence.OptimisticLockException;
+
+import org.hibernate.StaleStateException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import nl.loket.chainteam.config.ChainTeamConfig;
@@ -77,9 +83,8 @@ public class WorkItemService {
 
     // ---------------------------------------------------------------- consumed events
 
-    @WithTransaction
     public Uni<AssignmentResult> applyAssignment(String eventId, ContactAssigned assigned) {
-        return processed.findById(eventId).chain(seen -> {
+        return inTransaction(() -> processed.findById(eventId).chain(seen -> {
             if (seen != null) {
                 return Uni.createFrom().item(AssignmentResult.DUPLICATE);
             }
@@ -89,7 +94,7 @@ public class WorkItemService {
             return processed.persist(mark)
                     .chain(() -> items.findById(assigned.contactId()))
                     .chain(item -> apply(eventId, assigned, item));
-        });
+        }));
     }
 
     private Uni<AssignmentResult> apply(String eventId, ContactAssigned a, WorkItem existing) {
@@ -149,9 +154,8 @@ public class WorkItemService {
 
     // ---------------------------------------------------------------- member actions
 
-    @WithTransaction
     public Uni<WorkItem> claim(String contactId, Member member) {
-        return visibleItem(contactId, member).chain(item -> {
+        return inTransaction(() -> visibleItem(contactId, member).chain(item -> {
             if (item.status == WorkItemStatus.CLAIMED && member.id().equals(item.assignee)) {
                 return Uni.createFrom().item(item);
             }
@@ -162,12 +166,11 @@ public class WorkItemService {
             item.assignee = member.id();
             return record(item, HistoryAction.CLAIMED, member.id(), member.organisation(), clock.instant(), e -> {
             }).replaceWith(item);
-        });
+        }));
     }
 
-    @WithTransaction
     public Uni<WorkItem> release(String contactId, Member member) {
-        return visibleItem(contactId, member).chain(item -> {
+        return inTransaction(() -> visibleItem(contactId, member).chain(item -> {
             if (item.status != WorkItemStatus.CLAIMED || !member.id().equals(item.assignee)) {
                 return Uni.createFrom().failure(item.status == WorkItemStatus.CLAIMED
                         ? ProblemException.conflict("Contact " + contactId + " is claimed by " + item.assignee)
@@ -177,12 +180,11 @@ public class WorkItemService {
             item.assignee = null;
             return record(item, HistoryAction.RELEASED, member.id(), member.organisation(), clock.instant(), e -> {
             }).replaceWith(item);
-        });
+        }));
     }
 
-    @WithTransaction
     public Uni<WorkItem> resolve(String contactId, Member member, Outcome outcome, String note) {
-        return workableItem(contactId, member).chain(item -> {
+        return inTransaction(() -> workableItem(contactId, member).chain(item -> {
             Instant now = clock.instant();
             boolean settled = SettlementRule.settledDuringContact(item.tier, item.channel, item.hop,
                     item.callbackRequested, item.receivedAt, now, config.settleWindow());
@@ -196,12 +198,11 @@ public class WorkItemService {
                 e.outcome = outcome;
                 e.note = note;
             }).chain(() -> outbox.add(item.contactId, event, now)).replaceWith(item);
-        });
+        }));
     }
 
-    @WithTransaction
     public Uni<WorkItem> transfer(String contactId, Member member, String toTeamId, String reason) {
-        return workableItem(contactId, member).chain(item -> {
+        return inTransaction(() -> workableItem(contactId, member).chain(item -> {
             if (item.teamId.equals(toTeamId)) {
                 return Uni.createFrom().failure(
                         ProblemException.invalid("toTeamId", "is the team that holds the contact already"));
@@ -216,13 +217,12 @@ public class WorkItemService {
                 e.reason = reason;
                 e.targetTeamId = toTeamId;
             }).chain(() -> outbox.add(item.contactId, event, now)).replaceWith(item);
-        });
+        }));
     }
 
-    @WithTransaction
     public Uni<Callback> requestCallback(String contactId, Member member, String targetTeamId, String targetMember,
             Instant dueAt, String note) {
-        return workableItem(contactId, member).chain(item -> {
+        return inTransaction(() -> workableItem(contactId, member).chain(item -> {
             Instant now = clock.instant();
             Instant due = dueAt != null ? dueAt : deadlines.dueAt(now, new HandlingTerm(1, TermUnit.WORKING_DAYS));
             Callback cb = new Callback();
@@ -251,16 +251,15 @@ public class WorkItemService {
                                 e.dueAt = due;
                             }))
                     .chain(() -> outbox.add(item.contactId, event, now)).replaceWith(cb);
-        });
+        }));
     }
 
     /**
      * Completes a call-back. Members of the requesting team, of the target team, and the target member may do so;
      * to anyone else the call-back does not exist. The item returns to its team's queue (OPEN).
      */
-    @WithTransaction
     public Uni<Callback> completeCallback(String callbackId, Member member, boolean reached, String note) {
-        return callbacks.findById(callbackId).chain(cb -> {
+        return inTransaction(() -> callbacks.findById(callbackId).chain(cb -> {
             if (cb == null || !mayComplete(cb, member)) {
                 return Uni.createFrom().failure(ProblemException.notFound("No call-back " + callbackId));
             }
@@ -287,7 +286,7 @@ public class WorkItemService {
                 }
                 return recordOnly(item, HistoryAction.CALLBACK_COMPLETED, member, now, callbackId, note, reached);
             }).chain(() -> outbox.add(cb.contactId, event, now)).replaceWith(cb);
-        });
+        }));
     }
 
     // ---------------------------------------------------------------- queries
@@ -327,6 +326,28 @@ public class WorkItemService {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * One transaction; a concurrent change of the same item (optimistic lock, or the same history sequence
+     * number taken) rolls it back and runs it again in a new transaction, and after three tries answers 409.
+     */
+    private static <T> Uni<T> inTransaction(Supplier<Uni<T>> work) {
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(work))
+                .onFailure(WorkItemService::isConcurrentChange).retry()
+                .withBackOff(Duration.ofMillis(50), Duration.ofMillis(500)).atMost(3)
+                .onFailure(WorkItemService::isConcurrentChange).transform(e -> ProblemException.conflict(
+                        "The item was changed at the same time; reload and try again"));
+    }
+
+    static boolean isConcurrentChange(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException
+                    || t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static boolean mayComplete(Callback cb, Member member) {
         return member.inTeam(cb.teamId) || member.inTeam(cb.targetTeamId) || member.id().equals(cb.targetMember);

@@ -1,0 +1,99 @@
+package nl.loket.chainteam.messaging;
+
+import static nl.loket.chainteam.TestSupport.as;
+import static nl.loket.chainteam.TestSupport.assigned;
+import static nl.loket.chainteam.TestSupport.awaitItemIn;
+import static nl.loket.chainteam.TestSupport.newContactId;
+import static nl.loket.chainteam.TestSupport.send;
+import static nl.loket.chainteam.TestSupport.token;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import nl.loket.chainteam.TestSupport;
+import nl.loket.contracts.CloudEventHeaders;
+import nl.loket.contracts.Topics;
+import nl.loket.contracts.events.Channel;
+import nl.loket.contracts.events.ContactAssigned;
+import nl.loket.contracts.events.Tier;
+import nl.loket.infra.test.KafkaTestResource;
+import nl.loket.infra.test.PostgresTestResource;
+import nl.loket.infra.test.TopicClient;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "chainteam"))
+class ContactAssignedListenerTest {
+
+    @Test
+    void redeliveredAssignmentIsAppliedOnce() {
+        String id = newContactId();
+        ContactAssigned first = assigned(id, "omgeving", Tier.CHAIN_TEAM, 0, Channel.EMAIL, Instant.now(), null, null);
+        String eventId = send(first);
+        send(first, eventId);
+        send(first, eventId);
+        // a later hop for the same contact (same key, same partition) proves the duplicates were consumed
+        send(assigned(id, "omgeving", Tier.CHAIN_TEAM, 1, Channel.EMAIL, Instant.now(), null, "omgeving"));
+        awaitItemIn(id, "omgeving", 1);
+        List<String> actions = as(token("o", "gemeente", "omgeving")).get("/api/v1/items/" + id + "/history")
+                .then().statusCode(200).extract().jsonPath().getList("action");
+        assertThat(actions).containsExactly("ASSIGNED", "ASSIGNED");
+    }
+
+    @Test
+    void aNewTeamTopicIsPickedUpWithoutRedeploy() {
+        String id = newContactId();
+        TestSupport.sendAndAwait(assigned(id, "wijkteam-noord", Tier.CHAIN_TEAM, 0, Channel.WEB_FORM, Instant.now(),
+                null, null));
+        as(token("w", "partner-welzijn", "wijkteam-noord")).get("/api/v1/teams/wijkteam-noord/items").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void recordsThatBreakTheContractGoToTheDeadLetterTopicWithTheReason() {
+        String notJson = newContactId();
+        TopicClient.send(Topics.teamContacts("kcc"), notJson, "{this is not json",
+                TopicClient.cloudEventHeaders(ContactAssigned.TYPE, notJson));
+
+        String noText = newContactId();
+        String invalid = "{\"contactId\":\"" + noText + "\",\"teamId\":\"kcc\",\"tier\":\"FIRST_LINE\",\"hop\":0,"
+                + "\"municipality\":\"0363\",\"channel\":\"PHONE\",\"receivedAt\":\"2026-11-24T10:00:00Z\","
+                + "\"reason\":\"r\",\"confidence\":0.5,\"routedAt\":\"2026-11-24T10:00:01Z\"}";
+        TopicClient.send(Topics.teamContacts("kcc"), noText, invalid, TopicClient.cloudEventHeaders(ContactAssigned.TYPE, noText));
+
+        String wrongTopic = newContactId();
+        Map<String, String> headers = new HashMap<>(TopicClient.cloudEventHeaders(ContactAssigned.TYPE, wrongTopic));
+        TopicClient.send(Topics.teamContacts("kcc"), wrongTopic,
+                invalid.replace(noText, wrongTopic).replace("\"reason\"", "\"text\":\"t\",\"reason\"")
+                        .replace("\"teamId\":\"kcc\"", "\"teamId\":\"omgeving\""), headers);
+
+        String noId = newContactId();
+        Map<String, String> withoutId = new HashMap<>(TopicClient.cloudEventHeaders(ContactAssigned.TYPE, noId));
+        withoutId.remove(CloudEventHeaders.ID);
+        TopicClient.send(Topics.teamContacts("kcc"), noId, invalid.replace(noText, noId), withoutId);
+
+        Map<String, String> reasons = new HashMap<>();
+        TopicClient.await(Topics.TEAM_CONTACTS_DLQ, r -> {
+            if (List.of(notJson, noText, wrongTopic, noId).contains(r.key())) {
+                reasons.put(r.key(), r.header(CloudEventHeaders.DEAD_LETTER_REASON));
+                return true;
+            }
+            return false;
+        }, 4, TestSupport.WAIT);
+        assertThat(reasons.get(notJson)).contains("schema violations");
+        assertThat(reasons.get(noText)).contains("schema violations").contains("text");
+        assertThat(reasons.get(wrongTopic)).contains("does not belong on team.kcc.contacts");
+        assertThat(reasons.get(noId)).contains("missing header ce_id");
+        // the consumer keeps going
+        String after = newContactId();
+        TestSupport.sendAndAwait(assigned(after, "kcc"));
+    }
+}

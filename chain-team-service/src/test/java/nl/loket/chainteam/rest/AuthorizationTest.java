@@ -1,0 +1,157 @@
+package nl.loket.chainteam.rest;
+
+import static io.restassured.RestAssured.given;
+import static nl.loket.chainteam.TestSupport.as;
+import static nl.loket.chainteam.TestSupport.assigned;
+import static nl.loket.chainteam.TestSupport.newContactId;
+import static nl.loket.chainteam.TestSupport.sendAndAwait;
+import static nl.loket.chainteam.TestSupport.token;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import nl.loket.contracts.events.Channel;
+import nl.loket.contracts.events.Tier;
+import nl.loket.infra.test.KafkaTestResource;
+import nl.loket.infra.test.PostgresTestResource;
+
+/** Every action × own team / other team / no token (and a forged token). */
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "chainteam"))
+class AuthorizationTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    /** One action: method, path template ({id} = contact id, {cb} = call-back id), JSON body or null. */
+    record Action(String name, String method, String path, Map<String, Object> body) {
+        Response call(RequestSpecification spec, String contactId, String callbackId) {
+            RequestSpecification s = body == null ? spec : spec.contentType(ContentType.JSON).body(body);
+            return s.request(method, path.replace("{id}", contactId).replace("{cb}", callbackId));
+        }
+    }
+
+    private static final List<Action> ITEM_ACTIONS = List.of(
+            new Action("get", "GET", "/api/v1/items/{id}", null),
+            new Action("history", "GET", "/api/v1/items/{id}/history", null),
+            new Action("callbacks", "GET", "/api/v1/items/{id}/callbacks", null),
+            new Action("claim", "POST", "/api/v1/items/{id}/claim", null),
+            new Action("release", "POST", "/api/v1/items/{id}/release", null),
+            new Action("resolve", "POST", "/api/v1/items/{id}/resolve", Map.of("outcome", "ANSWERED")),
+            new Action("transfer", "POST", "/api/v1/items/{id}/transfer", Map.of("toTeamId", "omgeving", "reason", "r")),
+            new Action("request call-back", "POST", "/api/v1/items/{id}/callbacks", Map.of("targetTeamId", "omgeving")),
+            new Action("complete call-back", "POST", "/api/v1/callbacks/{cb}/complete", Map.of("reached", true)));
+
+    private static final List<Action> TEAM_ACTIONS = List.of(
+            new Action("queue", "GET", "/api/v1/teams/kcc/items", null),
+            new Action("team call-backs", "GET", "/api/v1/teams/kcc/callbacks", null));
+
+    private final String ownTeam = token("agent-a", "gemeente", "kcc");
+    private final String otherTeam = token("partner-b", "partner-org", "omgeving");
+    private String contactId;
+    private String callbackId;
+
+    @BeforeEach
+    void anItemWithACallbackInKcc() {
+        contactId = newContactId();
+        sendAndAwait(assigned(contactId, "kcc", Tier.FIRST_LINE, 0, Channel.EMAIL, Instant.now(), null, null));
+        String helper = token("agent-h", "gemeente", "kcc");
+        callbackId = as(helper).contentType(ContentType.JSON).body(Map.of("targetTeamId", "burgerzaken"))
+                .post("/api/v1/items/" + contactId + "/callbacks").then().statusCode(201).extract().path("callbackId");
+    }
+
+    @Test
+    void everyActionWithoutATokenIs401() {
+        for (Action a : concat()) {
+            Response r = a.call(given(), contactId, callbackId);
+            assertThat(r.statusCode()).as(a.name()).isEqualTo(401);
+            assertThat(r.contentType()).as(a.name()).startsWith(PROBLEM);
+            assertThat(r.header("WWW-Authenticate")).as(a.name()).startsWith("Bearer");
+        }
+    }
+
+    @Test
+    void everyActionWithAForgedOrExpiredTokenIs401() {
+        String forged = ownTeam.substring(0, ownTeam.lastIndexOf('.') + 1) + "AAAA";
+        for (Action a : concat()) {
+            Response r = a.call(as(forged), contactId, callbackId);
+            assertThat(r.statusCode()).as(a.name()).isEqualTo(401);
+            assertThat(r.contentType()).as(a.name()).startsWith(PROBLEM);
+        }
+    }
+
+    @Test
+    void everyItemActionOnAnotherTeamsItemIs404() {
+        for (Action a : ITEM_ACTIONS) {
+            Response r = a.call(as(otherTeam), contactId, callbackId);
+            assertThat(r.statusCode()).as(a.name()).isEqualTo(404);
+            assertThat(r.contentType()).as(a.name()).startsWith(PROBLEM);
+            assertThat(r.body().asString()).as(a.name()).doesNotContain("kcc");
+        }
+        // nothing changed
+        as(ownTeam).get("/api/v1/items/" + contactId).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("CALLBACK_PENDING"));
+    }
+
+    @Test
+    void everyTeamUrlOfAnotherTeamIs403() {
+        for (Action a : TEAM_ACTIONS) {
+            Response r = a.call(as(otherTeam), contactId, callbackId);
+            assertThat(r.statusCode()).as(a.name()).isEqualTo(403);
+            assertThat(r.contentType()).as(a.name()).startsWith(PROBLEM);
+        }
+    }
+
+    @Test
+    void ownTeamMayDoEveryAction() {
+        for (Action a : TEAM_ACTIONS) {
+            assertThat(a.call(as(ownTeam), contactId, callbackId).statusCode()).as(a.name()).isEqualTo(200);
+        }
+        for (String path : List.of("/api/v1/items/{id}", "/api/v1/items/{id}/history", "/api/v1/items/{id}/callbacks")) {
+            assertThat(as(ownTeam).get(path.replace("{id}", contactId)).statusCode()).as(path).isEqualTo(200);
+        }
+        // the requesting team may complete its call-back; the item is OPEN again
+        assertThat(ITEM_ACTIONS.get(8).call(as(ownTeam), contactId, callbackId).statusCode()).isEqualTo(200);
+        assertThat(ITEM_ACTIONS.get(3).call(as(ownTeam), contactId, callbackId).statusCode()).as("claim").isEqualTo(200);
+        assertThat(ITEM_ACTIONS.get(4).call(as(ownTeam), contactId, callbackId).statusCode()).as("release").isEqualTo(200);
+        assertThat(ITEM_ACTIONS.get(7).call(as(ownTeam), contactId, callbackId).statusCode()).as("call-back").isEqualTo(201);
+        String second = newContactId();
+        sendAndAwait(assigned(second, "kcc", Tier.FIRST_LINE, 0, Channel.EMAIL, Instant.now(), null, null));
+        assertThat(ITEM_ACTIONS.get(6).call(as(ownTeam), second, callbackId).statusCode()).as("transfer").isEqualTo(202);
+        String third = newContactId();
+        sendAndAwait(assigned(third, "kcc", Tier.FIRST_LINE, 0, Channel.EMAIL, Instant.now(), null, null));
+        assertThat(ITEM_ACTIONS.get(5).call(as(ownTeam), third, callbackId).statusCode()).as("resolve").isEqualTo(200);
+    }
+
+    @Test
+    void targetTeamOfACallbackMayCompleteItButNotSeeTheItem() {
+        String burgerzaken = token("bz-1", "gemeente", "burgerzaken");
+        as(burgerzaken).get("/api/v1/items/" + contactId).then().statusCode(404);
+        as(burgerzaken).contentType(ContentType.JSON).body(Map.of("reached", false))
+                .post("/api/v1/callbacks/" + callbackId + "/complete").then().statusCode(200);
+    }
+
+    @Test
+    void memberOfSeveralTeamsSeesEachOfThem() {
+        String both = token("multi", "gemeente", "kcc", "omgeving");
+        as(both).get("/api/v1/teams/kcc/items").then().statusCode(200);
+        as(both).get("/api/v1/teams/omgeving/items").then().statusCode(200);
+        as(both).get("/api/v1/items/" + contactId).then().statusCode(200);
+        as(both).get("/api/v1/teams/belastingen/items").then().statusCode(403);
+    }
+
+    private static List<Action> concat() {
+        return java.util.stream.Stream.concat(ITEM_ACTIONS.stream(), TEAM_ACTIONS.stream()).toList();
+    }
+}
