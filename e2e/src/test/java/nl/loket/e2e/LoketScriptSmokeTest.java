@@ -59,13 +59,17 @@ class LoketScriptSmokeTest {
     private static String loket(int timeoutSeconds, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(REPO.resolve("loket").toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true);
+        Files.createDirectories(STATE);
+        Path log = Files.createTempFile(STATE, "loket-" + args[0] + "-", ".log");
+        // output to a file: a full pipe must not stall the script
+        ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().put("LOKET_STATE_DIR", STATE.toString());
         builder.environment().put("LOKET_PORT_OFFSET", "10000");
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process process = builder.start();
         boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String output = Files.readString(log, StandardCharsets.UTF_8);
         if (!finished) {
             process.destroyForcibly();
             throw new AssertionError("./loket " + String.join(" ", args) + " did not finish in " + timeoutSeconds + " s:\n" + output);
