@@ -210,9 +210,11 @@ public final class KnowledgeSnapshot {
                 add(writer, new Match(Match.Kind.ARTICLE, a.id(), a.question(), teamOfArticle(a), 0),
                         join(a.question(), a.subjects() == null ? null : String.join(". ", a.subjects())));
             }
+            writer.forceMerge(1);
             writer.commit();
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
             searcher.setSimilarity(new BM25Similarity());
+            searcher.setQueryCache(null); // every contact is a new query: caching only costs
             return searcher;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

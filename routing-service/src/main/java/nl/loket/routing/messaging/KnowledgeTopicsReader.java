@@ -140,12 +140,16 @@ public class KnowledgeTopicsReader {
                     sleep();
                     continue;
                 }
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                var records = consumer.poll(Duration.ofMillis(200));
+                for (ConsumerRecord<String, String> r : records) {
                     apply(r);
                 }
                 if (!view.isCaughtUp() && caughtUp(catchUpTo)) {
+                    view.snapshot(); // build the index here, not on an event-loop thread
                     Log.infof("Knowledge view caught up: %s", view.sizes());
                     view.markCaughtUp();
+                } else if (!records.isEmpty() && view.isCaughtUp()) {
+                    view.snapshot(); // rebuild after a change while running, off the hot path
                 }
             }
         } catch (WakeupException e) {

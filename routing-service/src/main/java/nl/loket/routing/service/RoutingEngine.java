@@ -31,7 +31,7 @@ import nl.loket.routing.text.IntentDetector;
  */
 public final class RoutingEngine {
 
-    private static final int SEARCH_DEPTH = 15;
+    private static final int SEARCH_DEPTH = 10;
     /** BM25 score at which the match strength is one half. */
     private static final double HALF_STRENGTH_SCORE = 4.0;
     private static final Pattern CASE_REFERENCE = Pattern.compile("\\b[A-Za-z]{1,8}-?[0-9][A-Za-z0-9-]{2,40}\\b");
@@ -66,12 +66,13 @@ public final class RoutingEngine {
     public Analysis analyse(ContactFacts contact, KnowledgeSnapshot knowledge, Set<String> excludedTeams) {
         Analysis a = new Analysis();
         String content = contact.fullText();
-        a.intent = knowledge.intents().detect(content);
+        var tokens = knowledge.text().analyse(content);
+        a.intent = knowledge.intents().detect(content, tokens.cueTokens());
         a.signal = explicitSignal(contact, knowledge);
         a.caseStatus = knowledge.caseStatus(contact.caseReference()).orElseGet(() -> caseInText(content, knowledge));
         a.caseReference = a.caseStatus != null ? a.caseStatus.caseReference()
                 : blankToNull(contact.caseReference());
-        a.matches = knowledge.search(knowledge.text().searchTokens(content), SEARCH_DEPTH);
+        a.matches = knowledge.search(tokens.searchTokens(), SEARCH_DEPTH);
 
         Map<String, Double> teamScores = new LinkedHashMap<>();
         Map<String, Integer> seen = new HashMap<>();

@@ -30,6 +30,7 @@ public final class DutchText {
 
     private final Analyzer search;
     private final Analyzer cues;
+    private final java.util.Set<String> stemmedStopWords = new java.util.HashSet<>();
 
     /** @param compoundParts words that compounds are split into (lower case, unstemmed) */
     public DutchText(Collection<String> compoundParts) {
@@ -37,6 +38,28 @@ public final class DutchText {
         CharArraySet stopWords = DutchAnalyzer.getDefaultStopSet();
         this.search = new Chain(dictionary, stopWords);
         this.cues = new Chain(dictionary, null);
+        for (Object word : stopWords) {
+            List<String> stemmed = tokens(new Chain(new CharArraySet(0, true), null), new String((char[]) word));
+            stemmedStopWords.addAll(stemmed);
+        }
+    }
+
+    /**
+     * Both token lists from one analysis pass: the cue tokens, and the search tokens (the cue tokens without the
+     * stemmed Dutch stop words).
+     */
+    public Analysed analyse(String text) {
+        List<String> cueTokens = tokens(cues, text);
+        List<String> searchTokens = new ArrayList<>(cueTokens.size());
+        for (String t : cueTokens) {
+            if (!stemmedStopWords.contains(t)) {
+                searchTokens.add(t);
+            }
+        }
+        return new Analysed(cueTokens, searchTokens);
+    }
+
+    public record Analysed(List<String> cueTokens, List<String> searchTokens) {
     }
 
     /** Tokens for search: stop words removed, compounds split, stemmed. */

@@ -50,7 +50,12 @@ public final class IntentDetector {
 
     /** The intent of a text, with the cue phrases that decided it. */
     public Result detect(String content) {
-        List<String> tokens = text.cueTokens(content);
+        return detect(content, text.cueTokens(content));
+    }
+
+    /** The intent of a text whose cue tokens are already known. */
+    public Result detect(String content, List<String> tokens) {
+        java.util.Set<String> present = new java.util.HashSet<>(tokens);
         Map<Intent, Double> scores = new EnumMap<>(Intent.class);
         Map<Intent, List<String>> found = new EnumMap<>(Intent.class);
         for (Intent intent : Intent.values()) {
@@ -58,7 +63,7 @@ public final class IntentDetector {
             found.put(intent, new ArrayList<>());
         }
         for (AnalysedCue cue : cues) {
-            if (matches(tokens, cue.tokens())) {
+            if (!cue.tokens().isEmpty() && present.contains(cue.tokens().get(0)) && matches(tokens, cue.tokens())) {
                 scores.merge(cue.cue().intent(), cue.cue().weight(), Double::sum);
                 found.get(cue.cue().intent()).add(cue.cue().phrase());
             }

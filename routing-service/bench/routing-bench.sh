@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Routing benchmark: decisions/s in process, and consume->decide->produce throughput next to a null forwarder
+# (consume->produce, no logic) on the same (real, local KRaft) broker in the same run, as a ratio (goal >= 0.7).
+# usage: routing-service/bench/routing-bench.sh [messages (default 20000)]
+# Prints the figures and writes them to routing-service/target/routing-bench.txt.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+root="$(cd "$here/.." && pwd)"
+messages="${1:-20000}"
+cd "$root"
+./mvnw -B -q -pl routing-service test -Drouting.excluded-groups=none -Dgroups=bench -Dtest=RoutingBenchmarkTest \
+  -Dsurefire.failIfNoSpecifiedTests=false -Dbench.messages="$messages" > "$here/target/routing-bench.log" 2>&1 \
+  || { echo "benchmark failed, see $here/target/routing-bench.log" >&2; exit 1; }
+cat "$here/target/routing-bench.txt"

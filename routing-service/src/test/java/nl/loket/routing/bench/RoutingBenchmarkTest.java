@@ -1,0 +1,164 @@
+package nl.loket.routing.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import nl.loket.contracts.EventJson;
+import nl.loket.contracts.Topics;
+import nl.loket.contracts.events.Channel;
+import nl.loket.contracts.events.CitizenDetails;
+import nl.loket.contracts.events.ContactReceived;
+import nl.loket.infra.test.KafkaTestResource;
+import nl.loket.infra.test.PostgresTestResource;
+import nl.loket.infra.test.TopicClient;
+import nl.loket.routing.KnowledgeFixture;
+import nl.loket.routing.KnowledgeTopicsResource;
+import nl.loket.routing.domain.ContactFacts;
+import nl.loket.routing.domain.Policy;
+import nl.loket.routing.eval.RoutingEvaluator;
+import nl.loket.routing.knowledge.KnowledgeSnapshot;
+import nl.loket.routing.service.PolicyRegistry;
+import nl.loket.routing.service.RoutingEngine;
+
+/**
+ * Throughput: decisions/s in process, and consume->decide->produce (the real routing path: batch, decision,
+ * PostgreSQL, two events per contact) next to a null forwarder (consume->produce) on the same broker, same run.
+ * Run with bench/routing-bench.sh.
+ */
+@Tag("bench")
+@QuarkusTest
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(KnowledgeTopicsResource.class)
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "routing"))
+class RoutingBenchmarkTest {
+
+    private static final int MESSAGES = Integer.getInteger("bench.messages", 20_000);
+    private static final int DECISIONS = Integer.getInteger("bench.decisions", 20_000);
+
+    @Test
+    void benchmark() throws Exception {
+        List<String> texts = RoutingEvaluator.read(Path.of("src/test/resources/eval/dev-set.csv")).stream()
+                .map(RoutingEvaluator.Row::text).toList();
+        StringBuilder out = new StringBuilder();
+
+        // 1. decisions per second, in process (the pure engine on the fixture knowledge)
+        KnowledgeSnapshot knowledge = KnowledgeFixture.view().snapshot();
+        Policy policy = PolicyRegistry.loadAll().get("chain-specialised-kcc");
+        RoutingEngine engine = new RoutingEngine();
+        decide(engine, policy, knowledge, texts, 3_000);
+        long start = System.nanoTime();
+        decide(engine, policy, knowledge, texts, DECISIONS);
+        double perSecond = DECISIONS / ((System.nanoTime() - start) / 1e9);
+        out.append(String.format("in-process decisions/s: %.0f (%d decisions, %d distinct texts, %d knowledge items)%n",
+                perSecond, DECISIONS, texts.size(), knowledge.products().size() + knowledge.categories().size()
+                        + knowledge.articles().size()));
+
+        TopicClient.createTopics(List.of("bench.null.in", "bench.null.out"), 3);
+        // 2. warm-up both paths, then measure each
+        run("bench.null.in", "bench.null.out", texts, 2_000);
+        run(Topics.CONTACTS_RECEIVED, Topics.CONTACTS_ROUTED, texts, 2_000);
+        double nullRate = run("bench.null.in", "bench.null.out", texts, MESSAGES);
+        double routingRate = run(Topics.CONTACTS_RECEIVED, Topics.CONTACTS_ROUTED, texts, MESSAGES);
+        out.append(String.format("null forwarder (consume->produce): %.0f msg/s%n", nullRate));
+        out.append(String.format("routing (consume->decide->store->produce ContactRouted+ContactAssigned): %.0f msg/s%n",
+                routingRate));
+        out.append(String.format("ratio routing/null: %.2f (goal >= 0.70), %d messages each%n", routingRate / nullRate,
+                MESSAGES));
+        System.out.println("\n==== routing benchmark ====\n" + out + "===========================\n");
+        Files.writeString(Path.of("target/routing-bench.txt"), out.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static void decide(RoutingEngine engine, Policy policy, KnowledgeSnapshot knowledge, List<String> texts,
+            int n) {
+        for (int i = 0; i < n; i++) {
+            engine.decide(new ContactFacts("b" + i, "GM0363", Channel.EMAIL, Instant.now(), null,
+                    texts.get(i % texts.size()), "nl", null, null, null, null, null), policy, knowledge);
+        }
+    }
+
+    /** Produces n contacts on {@code in}, returns messages/s until n records with the run's keys are on {@code out}. */
+    private static double run(String in, String out, List<String> texts, int n) throws Exception {
+        String prefix = "bench-" + UUID.randomUUID() + "-";
+        List<ProducerRecord<String, String>> records = new ArrayList<>(n);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        for (int i = 0; i < n; i++) {
+            String id = prefix + i;
+            ContactReceived c = new ContactReceived(id, "GM0363", Channel.EMAIL, now, now, null,
+                    texts.get(i % texts.size()), "nl", new CitizenDetails(null, "Bench", "bench@example.nl", null),
+                    null, null, null, null, null, "bench", null);
+            ProducerRecord<String, String> r = new ProducerRecord<>(in, id, EventJson.mapper().writeValueAsString(c));
+            TopicClient.cloudEventHeaders(ContactReceived.TYPE, id)
+                    .forEach((k, v) -> r.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+            records.add(r);
+        }
+        try (KafkaConsumer<String, String> counter = consumer(out)) {
+            List<TopicPartition> partitions = counter.partitionsFor(out).stream()
+                    .map(p -> new TopicPartition(out, p.partition())).toList();
+            counter.assign(partitions);
+            counter.seekToEnd(partitions);
+            partitions.forEach(counter::position);
+            long start = System.nanoTime();
+            try (KafkaProducer<String, String> producer = producer()) {
+                records.forEach(producer::send);
+                producer.flush();
+            }
+            int seen = 0;
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+            while (seen < n && Instant.now().isBefore(deadline)) {
+                for (var r : counter.poll(Duration.ofMillis(100))) {
+                    if (r.key() != null && r.key().startsWith(prefix)) {
+                        seen++;
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (seen < n) {
+                throw new AssertionError("only " + seen + " of " + n + " records reached " + out);
+            }
+            return n / seconds;
+        }
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "10");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+        return new KafkaProducer<>(props);
+    }
+
+    private static KafkaConsumer<String, String> consumer(String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        return new KafkaConsumer<>(props);
+    }
+}
