@@ -60,7 +60,8 @@ public class OutboxRelay {
     }
 
     @Scheduled(every = "${loket.chain-team.outbox.poll-interval}", delayed = "2s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduled() {
         if (paused.get()) {
             return Uni.createFrom().voidItem();

@@ -40,7 +40,8 @@ public class DeadlineWatch {
     }
 
     @Scheduled(every = "${loket.chain-team.deadline.scan-interval}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduled() {
         return scan(Instant.now())
                 .onFailure().invoke(e -> Log.warnf("Deadline scan failed, retried next run: %s", e.toString()))
