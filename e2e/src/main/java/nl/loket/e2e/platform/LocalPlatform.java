@@ -159,7 +159,12 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
         env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         env.put("LOKET_INTAKE_CITIZEN_REF_KEY", LOCAL_CITIZEN_REF_KEY);
-        env.put("LOKET_LOCAL_PLATFORM", "true");
+        if (service.name().equals("chain-team-service")) {
+            // the local platform trusts the dev-only key that ./loket token signs with; production mounts its own
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                    options.repo().resolve("chain-team-service/src/main/resources/dev-keys/publicKey.pem").toString());
+            env.put("MP_JWT_VERIFY_ISSUER", "urn:loket:dev");
+        }
         return env;
     }
 
