@@ -19,6 +19,12 @@ public interface KnowledgeConfig {
     /** Longest wait for the broker's acknowledgement of one relay batch. */
     Duration publishTimeout();
 
+    /** How long sent outbox rows are kept. */
+    Duration outboxRetention();
+
+    /** How often a stale compound dictionary (new words from edits) triggers a full index rebuild. */
+    String dictionaryRefreshInterval();
+
     int searchDefaultLimit();
 
     int searchMaxLimit();

@@ -58,6 +58,17 @@ public class OutboxRelay {
                 .onFailure().recoverWithNull();
     }
 
+    /** Sent rows are kept for a while (inspection, replay by hand), then deleted. */
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> purgeSent() {
+        Instant before = Instant.now().minus(config.outboxRetention());
+        return Panache.withTransaction(() -> outbox.delete("sentAt < ?1", before))
+                .invoke(n -> Log.debugf("Outbox: deleted %d sent row(s) older than %s", n, before))
+                .replaceWithVoid()
+                .onFailure().invoke(e -> Log.warnf("Outbox purge failed: %s", e.getMessage()))
+                .onFailure().recoverWithNull();
+    }
+
     /** Publishes one batch; returns how many rows were sent. */
     public Uni<Integer> relayOnce() {
         return Panache.withSession(() -> outbox.unsent(config.relayBatchSize()))

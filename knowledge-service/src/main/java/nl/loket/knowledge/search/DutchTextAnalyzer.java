@@ -27,8 +27,14 @@ public final class DutchTextAnalyzer extends Analyzer {
     private final CharArraySet stopWords = DutchAnalyzer.getDefaultStopSet();
     private final CharArraySet compoundDictionary;
 
+    /** @param compoundDictionary the compound parts to split off; empty = no compound splitting */
     public DutchTextAnalyzer(CharArraySet compoundDictionary) {
         this.compoundDictionary = compoundDictionary;
+    }
+
+    /** Stemming and stop words, no compound splitting (the exact-word fields). */
+    public static DutchTextAnalyzer withoutCompounds() {
+        return new DutchTextAnalyzer(CharArraySet.EMPTY_SET);
     }
 
     /** Tokenizer, lower case, folding and stop words only: used to collect the vocabulary for the dictionary. */
@@ -52,7 +58,7 @@ public final class DutchTextAnalyzer extends Analyzer {
         stream = new StopFilter(stream, stopWords);
         if (!compoundDictionary.isEmpty()) {
             stream = new DictionaryCompoundWordTokenFilter(stream, compoundDictionary, MIN_WORD, MIN_SUBWORD,
-                    MAX_SUBWORD, true);
+                    MAX_SUBWORD, false);
         }
         stream = new SnowballFilter(stream, new DutchStemmer());
         return new TokenStreamComponents(source, stream);

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -42,13 +43,19 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 /**
  * In-memory Lucene index over articles, products and categories (BM25). Plain Java, blocking: callers run it on a
  * worker thread. Changes update the index at once; the compound dictionary is derived from the vocabulary at each
- * full build, and the index is rebuilt from the held documents after {@link #REBUILD_AFTER_CHANGES} changes so new
- * words become compound parts too.
+ * full build. A change that brings new words marks the dictionary stale ({@link #rebuildIfStale()}, called
+ * periodically by the service), and after {@link #REBUILD_AFTER_CHANGES} changes the index is rebuilt anyway.
  */
 public class KnowledgeIndex implements AutoCloseable {
 
     public static final int REBUILD_AFTER_CHANGES = 200;
-    private static final Map<String, Float> FIELDS = Map.of("title", 3.0f, "keywords", 2.0f, "body", 1.0f);
+    /**
+     * Exact-word fields (stemmed) and {@code parts}: all text once more, with compounds split, at a lower weight —
+     * so a compound part helps ("gemeentebelasting" finds "belasting") without outranking whole-word matches
+     * ("verlopen" must not pull in "traplopen").
+     */
+    private static final Map<String, Float> FIELDS = Map.of("title", 3.0f, "keywords", 2.0f, "body", 1.0f,
+            "parts", 0.6f);
     private static final int SNIPPET_LENGTH = 240;
     /** Body with offsets in the postings: the highlighter reads them instead of analysing the text again. */
     private static final FieldType BODY = new FieldType(TextField.TYPE_STORED);
@@ -62,9 +69,12 @@ public class KnowledgeIndex implements AutoCloseable {
     private volatile State state;
     private int changesSinceBuild;
 
-    private record State(DutchTextAnalyzer analyzer, ByteBuffersDirectory directory, IndexWriter writer,
-            SearcherManager searchers, int dictionarySize) {
+    private record State(Analyzer analyzer, ByteBuffersDirectory directory, IndexWriter writer,
+            SearcherManager searchers, CharArraySet dictionary) {
     }
+
+    /** A change brought words the compound dictionary does not know yet. */
+    private volatile boolean dictionaryStale;
 
     public KnowledgeIndex() {
         rebuild(List.of());
@@ -80,6 +90,13 @@ public class KnowledgeIndex implements AutoCloseable {
     public synchronized void upsert(SearchDoc doc) {
         docs.put(doc.key(), doc);
         try {
+            CharArraySet words = dictionaryOf(List.of(doc));
+            for (Object word : words) {
+                if (!state.dictionary().contains((char[]) word)) {
+                    dictionaryStale = true;
+                    break;
+                }
+            }
             state.writer().updateDocument(new Term("key", doc.key()), toDocument(doc));
             changed();
         } catch (IOException e) {
@@ -103,7 +120,20 @@ public class KnowledgeIndex implements AutoCloseable {
     }
 
     public int dictionarySize() {
-        return state.dictionarySize();
+        return state.dictionary().size();
+    }
+
+    public boolean dictionaryStale() {
+        return dictionaryStale;
+    }
+
+    /** Rebuilds the index (and its compound dictionary) when a change brought new words; returns whether it did. */
+    public synchronized boolean rebuildIfStale() {
+        if (!dictionaryStale) {
+            return false;
+        }
+        build();
+        return true;
     }
 
     /** Ranked hits for a free-text Dutch query; empty for a query without searchable words. */
@@ -161,7 +191,8 @@ public class KnowledgeIndex implements AutoCloseable {
     private void build() {
         try {
             CharArraySet dictionary = dictionaryOf(docs.values());
-            DutchTextAnalyzer analyzer = new DutchTextAnalyzer(dictionary);
+            Analyzer analyzer = new PerFieldAnalyzerWrapper(DutchTextAnalyzer.withoutCompounds(),
+                    Map.of("parts", new DutchTextAnalyzer(dictionary)));
             ByteBuffersDirectory directory = new ByteBuffersDirectory();
             IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(new BM25Similarity());
             IndexWriter writer = new IndexWriter(directory, config);
@@ -171,8 +202,9 @@ public class KnowledgeIndex implements AutoCloseable {
             writer.commit();
             SearcherManager searchers = new SearcherManager(writer, null);
             State previous = state;
-            state = new State(analyzer, directory, writer, searchers, dictionary.size());
+            state = new State(analyzer, directory, writer, searchers, dictionary);
             changesSinceBuild = 0;
+            dictionaryStale = false;
             if (previous != null) {
                 closeState(previous);
             }
@@ -259,6 +291,8 @@ public class KnowledgeIndex implements AutoCloseable {
         d.add(new TextField("title", nullToEmpty(doc.title()), Field.Store.YES));
         d.add(new TextField("keywords", nullToEmpty(doc.keywords()), Field.Store.NO));
         d.add(new Field("body", nullToEmpty(doc.body()), BODY));
+        d.add(new TextField("parts", nullToEmpty(doc.title()) + "\n" + nullToEmpty(doc.keywords()) + "\n"
+                + nullToEmpty(doc.body()), Field.Store.NO));
         return d;
     }
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import nl.loket.knowledge.repository.ArticleRepository;
@@ -70,6 +71,16 @@ public class SearchService {
             index.delete(type, id);
             return (Void) null;
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** New words from edits become compound parts: a full rebuild on a worker thread when the dictionary is stale. */
+    @Scheduled(every = "${loket.knowledge.dictionary-refresh-interval}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refreshDictionary() {
+        if (ready && index.rebuildIfStale()) {
+            Log.infof("Search index rebuilt for new vocabulary: %d documents, dictionary of %d words", index.size(),
+                    index.dictionarySize());
+        }
     }
 
     /** Blocking: call from a worker thread (the search endpoint is {@code @Blocking}). */

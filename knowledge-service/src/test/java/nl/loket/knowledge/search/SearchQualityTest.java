@@ -65,10 +65,14 @@ class SearchQualityTest {
 
     @Test
     void compoundsAreSplit() {
-        // "hondenbelasting" is a product name; the query word "belasting" must find it through the compound part
-        assertThat(top("belasting hond", 3)).contains("PRODUCT:hondenbelasting");
-        // a compound query meets its parts: "afvalcontainer" -> afval + container
+        // an indexed compound meets its parts: "rioolheffing" -> riool + heffing
+        assertThat(top("riool heffing", 3)).contains("PRODUCT:rioolheffing");
+        // a compound query meets its parts: "glascontainer" -> glas + container
+        assertThat(top("glascontainer vol", 3)).contains("CATEGORY:afval/container-glas-vol");
+        // "afvalcontainer" -> afval + container
         assertThat(top("afvalcontainer kapot", 5)).anyMatch(id -> id.startsWith("CATEGORY:afval/container"));
+        // whole-word matches outrank compound parts: "verlopen" does not pull in "traplopen"
+        assertThat(top("paspoort verlopen", 3)).doesNotContain("PRODUCT:hulpmTrapl");
     }
 
     @Test
