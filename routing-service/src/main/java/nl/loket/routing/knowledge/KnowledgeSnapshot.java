@@ -1,7 +1,5 @@
 package nl.loket.routing.knowledge;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,20 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.store.ByteBuffersDirectory;
 
 import nl.loket.contracts.DefaultTeams;
 import nl.loket.contracts.events.ArticleChanged;
@@ -41,8 +25,6 @@ import nl.loket.routing.text.IntentDetector;
  */
 public final class KnowledgeSnapshot {
 
-    private static final String FIELD = "text";
-    private static final int MAX_QUERY_TERMS = 256;
 
     private final Map<String, TeamChanged> teams;
     private final Map<String, ProductChanged> products;
@@ -50,7 +32,7 @@ public final class KnowledgeSnapshot {
     private final Map<String, ArticleChanged> articles;
     private final Map<String, CaseStatusChanged> cases;
     private final DutchText text;
-    private final IndexSearcher searcher;
+    private final Bm25Index index;
     private final List<Match> docs;
     private final IntentDetector intents;
 
@@ -64,7 +46,7 @@ public final class KnowledgeSnapshot {
         this.cases = cases;
         this.text = new DutchText(compoundParts(baseCompoundParts));
         this.docs = new ArrayList<>();
-        this.searcher = index();
+        this.index = index();
         this.intents = new IntentDetector(text);
     }
 
@@ -141,26 +123,17 @@ public final class KnowledgeSnapshot {
                 .map(ProductChanged::teamId).findFirst().orElse(null);
     }
 
-    /** The best knowledge items for analysed search tokens, best first. */
+    /** The best knowledge items for analysed search tokens, best first (BM25). */
     public List<Match> search(List<String> tokens, int limit) {
-        Set<String> distinct = new LinkedHashSet<>(tokens);
-        if (distinct.isEmpty() || docs.isEmpty()) {
+        if (tokens.isEmpty() || docs.isEmpty()) {
             return List.of();
         }
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        distinct.stream().limit(MAX_QUERY_TERMS)
-                .forEach(t -> query.add(new TermQuery(new Term(FIELD, t)), BooleanClause.Occur.SHOULD));
-        try {
-            ScoreDoc[] hits = searcher.search(query.build(), limit).scoreDocs;
-            List<Match> matches = new ArrayList<>(hits.length);
-            for (ScoreDoc hit : hits) {
-                Match doc = docs.get(hit.doc);
-                matches.add(new Match(doc.kind(), doc.id(), doc.label(), doc.teamId(), hit.score));
-            }
-            return matches;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Match> matches = new ArrayList<>(limit);
+        for (Bm25Index.Scored<Match> hit : index.search(tokens, limit, docs::get)) {
+            Match doc = hit.doc();
+            matches.add(new Match(doc.kind(), doc.id(), doc.label(), doc.teamId(), hit.score()));
         }
+        return matches;
     }
 
     private Set<String> compoundParts(Set<String> base) {
@@ -191,41 +164,25 @@ public final class KnowledgeSnapshot {
         }
     }
 
-    private IndexSearcher index() {
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        IndexWriterConfig config = new IndexWriterConfig(text.searchAnalyzer()).setSimilarity(new BM25Similarity());
-        try (IndexWriter writer = new IndexWriter(directory, config)) {
-            for (ProductChanged p : products.values()) {
-                add(writer, new Match(Match.Kind.PRODUCT, p.uri(), p.name(), p.teamId(), 0),
-                        join(p.name(), p.name(), p.keywords() == null ? null : String.join(". ", p.keywords())));
-            }
-            for (CategoryChanged c : categories.values()) {
-                CategoryChanged parent = c.parentId() == null ? null : categories.get(c.parentId());
-                add(writer, new Match(Match.Kind.CATEGORY, c.id(), c.name(), c.teamId(), 0),
-                        join(c.name(), c.name(), c.description(),
-                                c.keywords() == null ? null : String.join(". ", c.keywords()),
-                                parent == null ? null : parent.name()));
-            }
-            for (ArticleChanged a : articles.values()) {
-                add(writer, new Match(Match.Kind.ARTICLE, a.id(), a.question(), teamOfArticle(a), 0),
-                        join(a.question(), a.subjects() == null ? null : String.join(". ", a.subjects())));
-            }
-            writer.forceMerge(1);
-            writer.commit();
-            IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
-            searcher.setSimilarity(new BM25Similarity());
-            searcher.setQueryCache(null); // every contact is a new query: caching only costs
-            return searcher;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private Bm25Index index() {
+        List<List<String>> documents = new ArrayList<>();
+        for (ProductChanged p : products.values()) {
+            docs.add(new Match(Match.Kind.PRODUCT, p.uri(), p.name(), p.teamId(), 0));
+            documents.add(text.searchTokens(join(p.name(), p.name(),
+                    p.keywords() == null ? null : String.join(". ", p.keywords()))));
         }
-    }
-
-    private void add(IndexWriter writer, Match doc, String content) throws IOException {
-        Document document = new Document();
-        document.add(new TextField(FIELD, content, Field.Store.NO));
-        writer.addDocument(document);
-        docs.add(doc);
+        for (CategoryChanged c : categories.values()) {
+            CategoryChanged parent = c.parentId() == null ? null : categories.get(c.parentId());
+            docs.add(new Match(Match.Kind.CATEGORY, c.id(), c.name(), c.teamId(), 0));
+            documents.add(text.searchTokens(join(c.name(), c.name(), c.description(),
+                    c.keywords() == null ? null : String.join(". ", c.keywords()), parent == null ? null : parent.name())));
+        }
+        for (ArticleChanged a : articles.values()) {
+            docs.add(new Match(Match.Kind.ARTICLE, a.id(), a.question(), teamOfArticle(a), 0));
+            documents.add(text.searchTokens(join(a.question(),
+                    a.subjects() == null ? null : String.join(". ", a.subjects()))));
+        }
+        return new Bm25Index(documents);
     }
 
     private static String join(String... parts) {

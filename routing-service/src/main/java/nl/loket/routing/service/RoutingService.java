@@ -31,6 +31,7 @@ import nl.loket.routing.domain.RoutingDecision;
 import nl.loket.routing.domain.StoredDecision;
 import nl.loket.routing.knowledge.KnowledgeSnapshot;
 import nl.loket.routing.knowledge.KnowledgeView;
+import nl.loket.routing.repository.DecisionBatchRepository;
 import nl.loket.routing.repository.RoutedContactEntity;
 import nl.loket.routing.repository.RoutingDecisionEntity;
 import nl.loket.routing.repository.RoutingRepository;
@@ -51,11 +52,14 @@ public class RoutingService {
     private final KnowledgeView view;
     private final PolicyRegistry policies;
     private final RoutingRepository repository;
+    private final DecisionBatchRepository batches;
 
-    public RoutingService(KnowledgeView view, PolicyRegistry policies, RoutingRepository repository) {
+    public RoutingService(KnowledgeView view, PolicyRegistry policies, RoutingRepository repository,
+            DecisionBatchRepository batches) {
         this.view = view;
         this.policies = policies;
         this.repository = repository;
+        this.batches = batches;
     }
 
     public PolicyRegistry policies() {
@@ -85,18 +89,18 @@ public class RoutingService {
             return Uni.createFrom().item(List.of());
         }
         List<String> ids = contacts.keySet().stream().map(id -> RoutingDecisionEntity.idOf(id, 0)).toList();
-        return viewReady().chain(ignored -> repository.decisions(ids)).chain(existing -> {
-            Map<String, RoutingDecisionEntity> stored = existing.stream()
-                    .collect(Collectors.toMap(e -> e.contactId, Function.identity()));
+        return viewReady().chain(ignored -> batches.find(ids)).chain(existing -> {
+            Map<String, StoredDecision> stored = existing.stream()
+                    .collect(Collectors.toMap(StoredDecision::contactId, Function.identity()));
             KnowledgeSnapshot knowledge = view.snapshot();
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             List<RoutedContactEntity> newContacts = new ArrayList<>();
             List<RoutingDecisionEntity> newDecisions = new ArrayList<>();
             List<StoredDecision> result = new ArrayList<>();
             for (ContactReceived c : contacts.values()) {
-                RoutingDecisionEntity e = stored.get(c.contactId());
-                if (e != null) {
-                    result.add(toStored(e, true));
+                StoredDecision known = stored.get(c.contactId());
+                if (known != null) {
+                    result.add(known);
                     continue;
                 }
                 Policy policy = policies.forMunicipality(c.municipality());
@@ -109,8 +113,18 @@ public class RoutingService {
             if (newDecisions.isEmpty()) {
                 return Uni.createFrom().item(result);
             }
-            return Panache.withTransaction(() -> RoutedContactEntity.persist(newContacts)
-                    .chain(() -> RoutingDecisionEntity.persist(newDecisions))).replaceWith(result);
+            return batches.insert(newContacts, newDecisions).chain(inserted -> {
+                if (inserted.size() == newDecisions.size()) {
+                    return Uni.createFrom().item(result);
+                }
+                // another instance stored some of them first (rebalance): publish what is stored
+                List<String> lost = newDecisions.stream().map(e -> e.id).filter(id -> !inserted.contains(id)).toList();
+                return batches.find(lost).map(theirs -> {
+                    Map<String, StoredDecision> byContact = theirs.stream()
+                            .collect(Collectors.toMap(StoredDecision::contactId, Function.identity()));
+                    return result.stream().map(r -> byContact.getOrDefault(r.contactId(), r)).toList();
+                });
+            });
         });
     }
 

@@ -1,0 +1,105 @@
+package nl.loket.routing.repository;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import nl.loket.routing.domain.StoredDecision;
+
+/**
+ * The hot path's storage: a whole batch of first decisions in one transaction of two statements (UNNEST arrays,
+ * ON CONFLICT DO NOTHING), and one query for the decisions a batch already has. Reactive PostgreSQL client, no
+ * entity overhead; the same tables as {@link RoutingDecisionEntity} and {@link RoutedContactEntity}.
+ */
+@ApplicationScoped
+public class DecisionBatchRepository {
+
+    private static final String SELECT = "SELECT contact_id, hop, team_id, routed_event_id, assigned_event_id, "
+            + "routed_json, assigned_json, routed_at FROM routing_decision WHERE id = ANY($1)";
+    private static final String INSERT_CONTACTS = "INSERT INTO routed_contact "
+            + "(contact_id, municipality, channel, received_at, contact_json, created_at) "
+            + "SELECT * FROM UNNEST($1::varchar[], $2::varchar[], $3::varchar[], $4::timestamptz[], $5::text[], "
+            + "$6::timestamptz[]) ON CONFLICT DO NOTHING";
+    private static final String INSERT_DECISIONS = "INSERT INTO routing_decision (id, contact_id, hop, team_id, tier, "
+            + "rule, confidence, policy_name, policy_version, routed_event_id, assigned_event_id, routed_json, "
+            + "assigned_json, routed_at) SELECT * FROM UNNEST($1::varchar[], $2::varchar[], $3::int[], $4::varchar[], "
+            + "$5::varchar[], $6::varchar[], $7::float8[], $8::varchar[], $9::int[], $10::varchar[], $11::varchar[], "
+            + "$12::text[], $13::text[], $14::timestamptz[]) ON CONFLICT DO NOTHING RETURNING id";
+
+    private final Pool pool;
+
+    public DecisionBatchRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<List<StoredDecision>> find(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return pool.preparedQuery(SELECT).execute(Tuple.of(ids.toArray(String[]::new))).map(rows -> {
+            List<StoredDecision> found = new ArrayList<>();
+            for (Row r : rows) {
+                found.add(new StoredDecision(r.getString("contact_id"), r.getInteger("hop"), r.getString("team_id"),
+                        r.getString("routed_event_id"), r.getString("assigned_event_id"), r.getString("routed_json"),
+                        r.getString("assigned_json"), r.getOffsetDateTime("routed_at").toInstant(), true));
+            }
+            return found;
+        });
+    }
+
+    /** Inserts contacts and decisions in one transaction; returns the ids of the decisions inserted now. */
+    public Uni<Set<String>> insert(List<RoutedContactEntity> contacts, List<RoutingDecisionEntity> decisions) {
+        int n = contacts.size();
+        Tuple contactRows = Tuple.tuple()
+                .addArrayOfString(contacts.stream().map(c -> c.contactId).toArray(String[]::new))
+                .addArrayOfString(contacts.stream().map(c -> c.municipality).toArray(String[]::new))
+                .addArrayOfString(contacts.stream().map(c -> c.channel).toArray(String[]::new))
+                .addArrayOfOffsetDateTime(contacts.stream().map(c -> utc(c.receivedAt)).toArray(OffsetDateTime[]::new))
+                .addArrayOfString(contacts.stream().map(c -> c.contactJson).toArray(String[]::new))
+                .addArrayOfOffsetDateTime(contacts.stream().map(c -> utc(c.createdAt)).toArray(OffsetDateTime[]::new));
+        Integer[] hops = new Integer[decisions.size()];
+        Double[] confidences = new Double[decisions.size()];
+        Integer[] versions = new Integer[decisions.size()];
+        for (int i = 0; i < decisions.size(); i++) {
+            hops[i] = decisions.get(i).hop;
+            confidences[i] = decisions.get(i).confidence;
+            versions[i] = decisions.get(i).policyVersion;
+        }
+        Tuple decisionRows = Tuple.tuple()
+                .addArrayOfString(decisions.stream().map(d -> d.id).toArray(String[]::new))
+                .addArrayOfString(decisions.stream().map(d -> d.contactId).toArray(String[]::new))
+                .addArrayOfInteger(hops)
+                .addArrayOfString(decisions.stream().map(d -> d.teamId).toArray(String[]::new))
+                .addArrayOfString(decisions.stream().map(d -> d.tier).toArray(String[]::new))
+                .addArrayOfString(decisions.stream().map(d -> d.rule).toArray(String[]::new))
+                .addArrayOfDouble(confidences)
+                .addArrayOfString(decisions.stream().map(d -> d.policyName).toArray(String[]::new))
+                .addArrayOfInteger(versions)
+                .addArrayOfString(decisions.stream().map(d -> d.routedEventId).toArray(String[]::new))
+                .addArrayOfString(decisions.stream().map(d -> d.assignedEventId).toArray(String[]::new))
+                .addArrayOfString(decisions.stream().map(d -> d.routedJson).toArray(String[]::new))
+                .addArrayOfString(decisions.stream().map(d -> d.assignedJson).toArray(String[]::new))
+                .addArrayOfOffsetDateTime(decisions.stream().map(d -> utc(d.routedAt)).toArray(OffsetDateTime[]::new));
+        return pool.withTransaction(conn -> (n == 0 ? Uni.createFrom().voidItem()
+                : conn.preparedQuery(INSERT_CONTACTS).execute(contactRows).replaceWithVoid())
+                .chain(() -> conn.preparedQuery(INSERT_DECISIONS).execute(decisionRows))
+                .map(rows -> {
+                    Set<String> inserted = new HashSet<>();
+                    rows.forEach(r -> inserted.add(r.getString(0)));
+                    return inserted;
+                }));
+    }
+
+    private static OffsetDateTime utc(java.time.Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
