@@ -217,6 +217,12 @@ class KnowledgeCrudTest {
     }
 
     @Test
+    void readinessReportsTheBuiltSearchIndex() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'search-index' }.status", equalTo("UP"));
+    }
+
+    @Test
     void searchEndpointRanksWithSnippetsAndValidatesItsParameters() {
         given().queryParam("q", "kwijtschelding gemeentebelasting").queryParam("limit", 3)
                 .get("/api/v1/knowledge/search").then().statusCode(200)

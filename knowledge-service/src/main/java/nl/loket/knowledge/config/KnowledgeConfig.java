@@ -10,7 +10,7 @@ public interface KnowledgeConfig {
     /** Load the seed data when the database holds none yet. */
     boolean seedOnStart();
 
-    /** How often the outbox relay looks for unsent rows (scheduler syntax, e.g. {@code 0.5s}). */
+    /** How often the outbox relay looks for unsent rows (scheduler syntax, e.g. {@code 1s}; at least one second). */
     String relayInterval();
 
     /** How many outbox rows the relay publishes per round. */

@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.micrometer.core.annotation.Timed;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -84,6 +85,7 @@ public class SearchService {
     }
 
     /** Blocking: call from a worker thread (the search endpoint is {@code @Blocking}). */
+    @Timed(value = "loket.knowledge.search", description = "Full-text search latency", percentiles = {0.5, 0.95, 0.99})
     public List<SearchHit> search(String query, int limit) {
         return index.search(query, limit);
     }
