@@ -177,7 +177,8 @@ class KnowledgeCrudTest {
         String id = given().contentType(ContentType.JSON)
                 .body(Map.of("question", "Mag ik schaatsen op de stadsgracht?",
                         "answer", "Schaatsen op de stadsgracht mag alleen als de gemeente het ijs heeft vrijgegeven.",
-                        "subjects", List.of("Winter"), "validFrom", "2026-01-01"))
+                        "subjects", List.of("Winter"), "validFrom", "2026-01-01",
+                        "productUris", List.of("http://standaarden.overheid.nl/owms/terms/evenementenvergunning")))
                 .post("/api/v1/articles").then().statusCode(201).extract().path("id");
         given().queryParam("q", "schaatsen gracht").get("/api/v1/knowledge/search").then().statusCode(200)
                 .body("hits[0].id", equalTo(id)).body("hits[0].type", equalTo("ARTICLE"));
@@ -189,7 +190,8 @@ class KnowledgeCrudTest {
 
         List<ReadRecord> records = TopicClient.await(Topics.KNOWLEDGE_ARTICLES, r -> id.equals(r.key()), 3, WAIT);
         records.forEach(Events::assertProducedByUs);
-        assertThat(records.get(0).value()).contains("\"validFrom\":\"2026-01-01\"");
+        assertThat(records.get(0).value()).contains("\"validFrom\":\"2026-01-01\"")
+                .contains("\"productUris\":[\"http://standaarden.overheid.nl/owms/terms/evenementenvergunning\"]");
         assertThat(records.get(2).value()).isNull();
         assertThat(records.get(2).header("ce_type")).isEqualTo(ArticleChanged.TYPE);
     }
@@ -202,6 +204,10 @@ class KnowledgeCrudTest {
         given().contentType(ContentType.JSON).body(Map.of("question", "q", "answer", "a", "validFrom", "2026-02-01", "validUntil", "2026-01-01"))
                 .post("/api/v1/articles").then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItem("validUntil"));
+        given().contentType(ContentType.JSON).body(Map.of("question", "q", "answer", "a",
+                "productUris", List.of("http://standaarden.overheid.nl/owms/terms/paspoort", "https://example.org/geen-product")))
+                .post("/api/v1/articles").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("productUris[1]"));
     }
 
     @Test

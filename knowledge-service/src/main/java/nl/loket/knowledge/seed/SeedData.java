@@ -121,8 +121,12 @@ public final class SeedData {
         return out;
     }
 
-    /** Rijksoverheid vraag-antwoordcombinaties (first occurrence of a repeated id wins). */
+    /** Rijksoverheid vraag-antwoordcombinaties (first occurrence of a repeated id wins), linked to UPL products. */
     public static List<Article> articles(Instant now) {
+        Map<String, List<String>> links = new LinkedHashMap<>();
+        for (Map<String, String> m : Csv.readClasspath("seed/article-products.csv")) {
+            links.put(m.get("article_id"), split(m.get("product_uris")));
+        }
         Map<String, Article> byId = new LinkedHashMap<>();
         for (Map<String, String> m : Csv.readClasspath("seed/vac-seed.csv")) {
             String id = m.get("id");
@@ -134,7 +138,7 @@ public final class SeedData {
             a.question = truncate(m.get("question").strip(), 2000);
             a.answer = truncate(m.get("reference_answer").strip(), 20000);
             a.subjects = split(m.get("subjects"));
-            a.productUris = List.of();
+            a.productUris = links.getOrDefault(id, List.of());
             a.source = blankToNull(truncate(m.get("canonical"), 500));
             String modified = m.get("lastmodified");
             a.validFrom = modified != null && modified.length() >= 10 ? LocalDate.parse(modified.substring(0, 10)) : null;

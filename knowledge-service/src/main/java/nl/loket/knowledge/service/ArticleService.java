@@ -15,16 +15,19 @@ import nl.loket.knowledge.domain.Article;
 import nl.loket.knowledge.messaging.KnowledgeEvents;
 import nl.loket.knowledge.messaging.OutboxWriter;
 import nl.loket.knowledge.repository.ArticleRepository;
+import nl.loket.knowledge.repository.ProductRepository;
 import nl.loket.knowledge.rest.model.ArticleInput;
 
 @ApplicationScoped
 public class ArticleService {
 
     private final ArticleRepository articles;
+    private final ProductRepository products;
     private final OutboxWriter outbox;
 
-    public ArticleService(ArticleRepository articles, OutboxWriter outbox) {
+    public ArticleService(ArticleRepository articles, ProductRepository products, OutboxWriter outbox) {
         this.articles = articles;
+        this.products = products;
         this.outbox = outbox;
     }
 
@@ -44,10 +47,12 @@ public class ArticleService {
         if (invalid != null) {
             return Uni.createFrom().failure(invalid);
         }
-        Article a = new Article();
-        a.id = UUID.randomUUID().toString();
-        apply(a, input);
-        return articles.persist(a).call(saved -> outbox.write(KnowledgeEvents.changed(saved)));
+        return requireProducts(input).chain(() -> {
+            Article a = new Article();
+            a.id = UUID.randomUUID().toString();
+            apply(a, input);
+            return articles.persist(a).call(saved -> outbox.write(KnowledgeEvents.changed(saved)));
+        });
     }
 
     @WithTransaction
@@ -56,16 +61,34 @@ public class ArticleService {
         if (invalid != null) {
             return Uni.createFrom().failure(invalid);
         }
-        return articles.findById(id).onItem().ifNotNull().call(a -> {
+        return articles.findById(id).onItem().ifNotNull().call(a -> requireProducts(input).chain(() -> {
             apply(a, input);
             return outbox.write(KnowledgeEvents.changed(a));
-        });
+        }));
     }
 
     @WithTransaction
     public Uni<Article> delete(String id) {
         return articles.findById(id).onItem().ifNotNull()
                 .call(a -> articles.delete(a).call(() -> outbox.write(KnowledgeEvents.articleDeleted(id))));
+    }
+
+    /** Linked products must exist: routing finds an article's team through them. */
+    private Uni<Void> requireProducts(ArticleInput input) {
+        List<String> uris = input.productUris() == null ? List.of() : input.productUris();
+        if (uris.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return products.list("uri in ?1", uris).chain(found -> {
+            java.util.Set<String> known = found.stream().map(p -> p.uri).collect(java.util.stream.Collectors.toSet());
+            for (int i = 0; i < uris.size(); i++) {
+                if (!known.contains(uris.get(i))) {
+                    return Uni.createFrom().failure(
+                            new InvalidInputException("productUris[" + i + "]", "unknown product " + uris.get(i)));
+                }
+            }
+            return Uni.createFrom().voidItem();
+        });
     }
 
     private static InvalidInputException invalid(ArticleInput input) {

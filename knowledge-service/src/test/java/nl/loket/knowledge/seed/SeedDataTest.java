@@ -83,6 +83,11 @@ class SeedDataTest {
             assertThat(a.answer).isNotBlank();
         });
         assertThat(articles).anySatisfy(a -> assertThat(a.answer).contains("\n"));
+        Set<String> uris = SeedData.products(now).stream().map(p -> p.uri).collect(Collectors.toSet());
+        assertThat(articles).allSatisfy(a -> assertThat(uris).containsAll(a.productUris));
+        Article remission = articles.stream().filter(a -> a.question.contains("kwijtschelding")).findFirst().orElseThrow();
+        assertThat(remission.productUris).containsExactly("http://standaarden.overheid.nl/owms/terms/belastingkwijtschelding");
+        assertThat(articles.stream().filter(a -> !a.productUris.isEmpty()).count()).isGreaterThan(40);
     }
 
     @Test
