@@ -223,6 +223,35 @@ class KnowledgeCrudTest {
     }
 
     @Test
+    void concurrentEditsOfOneTeamNeverFailWithA500() throws Exception {
+        given().contentType(ContentType.JSON).body(Map.of("id", "test-gelijktijdig", "name", "Start", "tier", "BACK_OFFICE"))
+                .post("/api/v1/teams").then().statusCode(201);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String name = "Naam " + i;
+                results.add(pool.submit(() -> given().contentType(ContentType.JSON)
+                        .body(Map.of("name", name, "tier", "BACK_OFFICE")).put("/api/v1/teams/test-gelijktijdig")
+                        .then().extract().statusCode()));
+            }
+            for (var r : results) {
+                assertThat(r.get()).isIn(200, 409);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        String finalName = given().get("/api/v1/teams/test-gelijktijdig").then().statusCode(200).extract().path("name");
+        // the last record on the topic for this key is the state the database holds
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+            List<ReadRecord> all = TopicClient.readAll(Topics.KNOWLEDGE_TEAMS, WAIT).stream()
+                    .filter(r -> "test-gelijktijdig".equals(r.key())).toList();
+            assertThat(all).isNotEmpty();
+            assertThat(all.get(all.size() - 1).value()).contains("\"name\":\"" + finalName + "\"");
+        });
+    }
+
+    @Test
     void readinessReportsTheBuiltSearchIndex() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'search-index' }.status", equalTo("UP"));

@@ -9,6 +9,7 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 @Entity
 @Table(name = "article")
@@ -30,4 +31,7 @@ public class Article {
     public LocalDate validUntil;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** Optimistic lock: a concurrent edit of the same entity fails with 409. */
+    @Version
+    public int version;
 }

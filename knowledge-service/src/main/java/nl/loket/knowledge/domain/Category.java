@@ -10,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import nl.loket.contracts.events.TermUnit;
 
@@ -37,4 +38,7 @@ public class Category {
     public String mappingRule;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** Optimistic lock: a concurrent edit of the same entity fails with 409. */
+    @Version
+    public int version;
 }

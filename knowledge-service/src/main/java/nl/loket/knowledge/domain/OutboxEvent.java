@@ -17,7 +17,7 @@ public class OutboxEvent {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_seq")
-    @SequenceGenerator(name = "outbox_seq", sequenceName = "outbox_event_seq", allocationSize = 50)
+    @SequenceGenerator(name = "outbox_seq", sequenceName = "outbox_event_seq", allocationSize = 1)
     public Long id;
     /** The CloudEvents id (ce_id). */
     @Column(name = "event_id")

@@ -10,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import nl.loket.contracts.events.TermUnit;
 
@@ -38,6 +39,9 @@ public class Product {
     public String mappingRule;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** Optimistic lock: a concurrent edit of the same entity fails with 409. */
+    @Version
+    public int version;
 
     /** The API/path id of a product URI: its last path segment. */
     public static String idOf(String uri) {

@@ -10,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import nl.loket.contracts.events.Tier;
 
@@ -29,4 +30,7 @@ public class Team {
     public List<String> channels = List.of();
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** Optimistic lock: a concurrent edit of the same entity fails with 409. */
+    @Version
+    public int version;
 }

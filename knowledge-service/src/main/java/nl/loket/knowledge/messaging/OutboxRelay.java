@@ -51,7 +51,8 @@ public class OutboxRelay {
     }
 
     @Scheduled(every = "${loket.knowledge.relay-interval}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduledRelay() {
         return relayOnce().replaceWithVoid()
                 .onFailure().invoke(e -> Log.warnf("Outbox relay round failed, will retry: %s", e.getMessage()))
@@ -59,7 +60,8 @@ public class OutboxRelay {
     }
 
     /** Sent rows are kept for a while (inspection, replay by hand), then deleted. */
-    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> purgeSent() {
         Instant before = Instant.now().minus(config.outboxRetention());
         return Panache.withTransaction(() -> outbox.delete("sentAt < ?1", before))

@@ -2,7 +2,10 @@ package nl.loket.knowledge.rest;
 
 import java.util.List;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;
+
+import org.hibernate.StaleStateException;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -23,5 +26,10 @@ public class KnowledgeExceptionMappers {
     @ServerExceptionMapper
     public Response conflict(ConflictException e) {
         return ProblemResponses.of(409, "Conflict", e.getMessage());
+    }
+
+    @ServerExceptionMapper({StaleStateException.class, OptimisticLockException.class})
+    public Response concurrentEdit(Exception e) {
+        return ProblemResponses.of(409, "Conflict", "Changed by someone else at the same time; read it again and retry");
     }
 }

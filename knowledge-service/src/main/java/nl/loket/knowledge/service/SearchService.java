@@ -76,7 +76,8 @@ public class SearchService {
 
     /** New words from edits become compound parts: a full rebuild on a worker thread when the dictionary is stale. */
     @Scheduled(every = "${loket.knowledge.dictionary-refresh-interval}", delayed = "30s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refreshDictionary() {
         if (ready && index.rebuildIfStale()) {
             Log.infof("Search index rebuilt for new vocabulary: %d documents, dictionary of %d words", index.size(),
