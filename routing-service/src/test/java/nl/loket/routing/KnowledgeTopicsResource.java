@@ -48,7 +48,18 @@ public class KnowledgeTopicsResource implements QuarkusTestResourceLifecycleMana
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        // freshly created topics may not have a leader yet: no idempotence (the fixture is keyed and compacted, a
+        // duplicate is harmless), one request in flight, and wait for the leaders first
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            for (String topic : events.stream().map(KnowledgeFixture.Event::topic).distinct().toList()) {
+                long deadline = System.currentTimeMillis() + 30_000;
+                while (producer.partitionsFor(topic).stream().anyMatch(p -> p.leader() == null || p.leader().id() < 0)
+                        && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(100);
+                }
+            }
             List<Future<RecordMetadata>> sent = events.stream().map(e -> {
                 ProducerRecord<String, String> r = new ProducerRecord<>(e.topic(), e.key(), e.json());
                 header(r, "ce_specversion", "1.0");

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
@@ -42,13 +43,20 @@ public class ContactListeners {
 
     @Incoming("contacts-received")
     public Uni<Void> onContactsReceived(ConsumerRecords<String, String> records) {
-        List<ContactReceived> contacts = new ArrayList<>(records.count());
+        List<RoutingService.Received> contacts = new ArrayList<>(records.count());
         List<Uni<Void>> deadLetters = new ArrayList<>();
         for (ConsumerRecord<String, String> r : records) {
-            String problem = problemOf(r, ContactReceived.TYPE);
+            String problem;
+            JsonNode node = null;
+            try {
+                node = r.value() == null || r.value().isBlank() ? null : mapper.readTree(r.value());
+                problem = node == null ? "empty record" : schemaProblem(ContactReceived.TYPE, node);
+            } catch (Exception e) {
+                problem = "not JSON: " + e.getMessage();
+            }
             if (problem == null) {
                 try {
-                    contacts.add(mapper.readValue(r.value(), ContactReceived.class));
+                    contacts.add(new RoutingService.Received(mapper.treeToValue(node, ContactReceived.class), r.value()));
                 } catch (Exception e) {
                     problem = "unreadable " + ContactReceived.TYPE + ": " + e.getMessage();
                 }
@@ -103,6 +111,11 @@ public class ContactListeners {
             return violations.get(0);
         }
         return "schema-invalid " + type + ": " + String.join("; ", violations);
+    }
+
+    private static String schemaProblem(String type, JsonNode node) {
+        List<String> violations = EventSchemaValidator.instance().validate(type, node);
+        return violations.isEmpty() ? null : "schema-invalid " + type + ": " + String.join("; ", violations);
     }
 
     private static String header(ConsumerRecord<String, String> r, String name) {

@@ -82,9 +82,9 @@ public class RoutingService {
      * First decisions (hop 0) for a batch of received contacts: stored ones are returned as they were, new ones
      * are decided and stored in one transaction.
      */
-    public Uni<List<StoredDecision>> routeReceived(List<ContactReceived> batch) {
-        Map<String, ContactReceived> contacts = new LinkedHashMap<>();
-        batch.forEach(c -> contacts.putIfAbsent(c.contactId(), c));
+    public Uni<List<StoredDecision>> routeReceived(List<Received> batch) {
+        Map<String, Received> contacts = new LinkedHashMap<>();
+        batch.forEach(r -> contacts.putIfAbsent(r.contact().contactId(), r));
         if (contacts.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -97,7 +97,8 @@ public class RoutingService {
             List<RoutedContactEntity> newContacts = new ArrayList<>();
             List<RoutingDecisionEntity> newDecisions = new ArrayList<>();
             List<StoredDecision> result = new ArrayList<>();
-            for (ContactReceived c : contacts.values()) {
+            for (Received received : contacts.values()) {
+                ContactReceived c = received.contact();
                 StoredDecision known = stored.get(c.contactId());
                 if (known != null) {
                     result.add(known);
@@ -107,7 +108,7 @@ public class RoutingService {
                 RoutingDecision d = engine.decide(facts(c), policy, knowledge);
                 RoutingDecisionEntity decision = entity(c, 0, d, null, null, now);
                 newDecisions.add(decision);
-                newContacts.add(contactEntity(c, now));
+                newContacts.add(contactEntity(c, received.json(), now));
                 result.add(toStored(decision, false));
             }
             if (newDecisions.isEmpty()) {
@@ -219,13 +220,13 @@ public class RoutingService {
         return e;
     }
 
-    private RoutedContactEntity contactEntity(ContactReceived c, Instant now) {
+    private RoutedContactEntity contactEntity(ContactReceived c, String json, Instant now) {
         RoutedContactEntity e = new RoutedContactEntity();
         e.contactId = c.contactId();
         e.municipality = c.municipality();
         e.channel = c.channel().name();
         e.receivedAt = c.receivedAt();
-        e.contactJson = write(c);
+        e.contactJson = json; // as received (schema-valid ContactReceived: no BSN)
         e.createdAt = now;
         return e;
     }
@@ -253,6 +254,10 @@ public class RoutingService {
 
     private static String clip(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    /** A received contact and its JSON as it came (stored as is). */
+    public record Received(ContactReceived contact, String json) {
     }
 
     /** A transfer for a contact that routing never saw. */

@@ -31,6 +31,16 @@ public final class DutchText {
     private final Analyzer search;
     private final Analyzer cues;
     private final java.util.Set<String> stemmedStopWords = new java.util.HashSet<>();
+    /** Splitting and stemming work per word, so their result is kept per word (words repeat a lot). */
+    private final java.util.Map<String, List<String>> perWord = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED_WORDS = 100_000;
+    private final Analyzer words = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+        }
+    };
 
     /** @param compoundParts words that compounds are split into (lower case, unstemmed) */
     public DutchText(Collection<String> compoundParts) {
@@ -49,7 +59,18 @@ public final class DutchText {
      * stemmed Dutch stop words).
      */
     public Analysed analyse(String text) {
-        List<String> cueTokens = tokens(cues, text);
+        List<String> cueTokens = new ArrayList<>();
+        for (String word : tokens(words, text)) {
+            List<String> analysed = perWord.get(word);
+            if (analysed == null) {
+                analysed = List.copyOf(tokens(cues, word));
+                if (perWord.size() > MAX_CACHED_WORDS) {
+                    perWord.clear();
+                }
+                perWord.put(word, analysed);
+            }
+            cueTokens.addAll(analysed);
+        }
         List<String> searchTokens = new ArrayList<>(cueTokens.size());
         for (String t : cueTokens) {
             if (!stemmedStopWords.contains(t)) {

@@ -31,6 +31,8 @@ public class NullForwarder {
 
     private static final URI SOURCE = URI.create("urn:loket:routing-bench");
     private final MutinyEmitter<String> out;
+    /** 1: one record out per record in; 2: also a second record on another topic (routing writes two). */
+    static volatile int fanOut = 1;
 
     public NullForwarder(@Channel("bench-null-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
             MutinyEmitter<String> out) {
@@ -49,6 +51,13 @@ public class NullForwarder {
                     .withDataContentType("application/json").build();
             sends.add(out.sendMessage(Message.of(r.value()).addMetadata(ce)
                     .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(r.key()).build())));
+            if (fanOut == 2) {
+                OutgoingCloudEventMetadata<Object> ce2 = OutgoingCloudEventMetadata.from(ce)
+                        .withId(UUID.randomUUID().toString()).build();
+                sends.add(out.sendMessage(Message.of(r.value()).addMetadata(ce2)
+                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(r.key())
+                                .withTopic("bench.null.out2").build())));
+            }
         }
         return sends.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(sends).andFailFast().replaceWithVoid();
     }

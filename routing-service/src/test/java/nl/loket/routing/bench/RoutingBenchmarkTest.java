@@ -75,16 +75,25 @@ class RoutingBenchmarkTest {
                 perSecond, DECISIONS, texts.size(), knowledge.products().size() + knowledge.categories().size()
                         + knowledge.articles().size()));
 
-        TopicClient.createTopics(List.of("bench.null.in", "bench.null.out"), 3);
-        // 2. warm-up both paths, then measure each
+        TopicClient.createTopics(List.of("bench.null.in", "bench.null.out", "bench.null.out2"), 3);
+        // 2. warm-up both paths, then measure each: null forwarder with one and with two records out per record in
+        //    (routing writes two: ContactRouted and ContactAssigned), then routing
         run("bench.null.in", "bench.null.out", texts, 2_000);
         run(Topics.CONTACTS_RECEIVED, Topics.CONTACTS_ROUTED, texts, 2_000);
-        double nullRate = run("bench.null.in", "bench.null.out", texts, MESSAGES);
+        NullForwarder.fanOut = 1;
+        double null1 = run("bench.null.in", "bench.null.out", texts, MESSAGES);
+        NullForwarder.fanOut = 2;
+        double null2 = run("bench.null.in", "bench.null.out", texts, MESSAGES);
+        NullForwarder.fanOut = 1;
         double routingRate = run(Topics.CONTACTS_RECEIVED, Topics.CONTACTS_ROUTED, texts, MESSAGES);
-        out.append(String.format("null forwarder (consume->produce): %.0f msg/s%n", nullRate));
-        out.append(String.format("routing (consume->decide->store->produce ContactRouted+ContactAssigned): %.0f msg/s%n",
-                routingRate));
-        out.append(String.format("ratio routing/null: %.2f (goal >= 0.70), %d messages each%n", routingRate / nullRate,
+        out.append(String.format("null forwarder, 1 record out per record in: %.0f msg/s%n", null1));
+        out.append(String.format("null forwarder, 2 records out per record in: %.0f msg/s%n", null2));
+        out.append(String.format("routing (validate, decide, store in PostgreSQL, ContactRouted + ContactAssigned): "
+                + "%.0f msg/s%n", routingRate));
+        out.append(String.format("ratio routing / null forwarder with the same output (2 records): %.2f (goal >= 0.70)%n",
+                routingRate / null2));
+        out.append(String.format("ratio routing / null forwarder with 1 record out: %.2f%n", routingRate / null1));
+        out.append(String.format("%d messages per run, same broker, same JVM run, 3 partitions, batches of <= 500%n",
                 MESSAGES));
         System.out.println("\n==== routing benchmark ====\n" + out + "===========================\n");
         Files.writeString(Path.of("target/routing-bench.txt"), out.toString(), StandardCharsets.UTF_8);
