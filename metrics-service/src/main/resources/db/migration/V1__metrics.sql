@@ -63,17 +63,22 @@ create table kpi_rollup (
     callback_requested  bigint       not null default 0,
     settled_by_team     bigint       not null default 0,
     breached_by_team    bigint       not null default 0,
+    -- time to settle (receipt → ContactHandled) of the settled contacts, a sparse histogram over the fixed buckets
+    -- of SettleTimeBuckets: [bucket1, count1, bucket2, count2, …]; one array per row keeps the rollup one row per key
+    settle_histogram    integer[]    not null default '{}',
     primary key (grain, municipality, team, period, channel)
 );
 
--- Time to settle (receipt → ContactHandled) as a histogram over fixed buckets (see SettleTimeBuckets).
-create table settle_time_histogram (
-    grain        char(1)      not null,
-    municipality varchar(6)   not null,
-    team         varchar(100) not null,
-    period       date         not null,
-    channel      varchar(20)  not null,
-    bucket       smallint     not null,
-    contacts     bigint       not null default 0,
-    primary key (grain, municipality, team, period, channel, bucket)
-);
+-- Adds two sparse histograms stored as [bucket1, count1, bucket2, count2, …] (sorted by bucket, no zero counts).
+create function loket_merge_histogram(a integer[], b integer[]) returns integer[]
+    language sql immutable as
+$$
+select coalesce(array_agg(v.x order by s.bucket, v.k), '{}')
+from (select p.bucket, cast(sum(p.n) as integer) as n
+      from (select a[2 * i - 1] as bucket, a[2 * i] as n from generate_series(1, coalesce(array_length(a, 1), 0) / 2) i
+            union all
+            select b[2 * i - 1], b[2 * i] from generate_series(1, coalesce(array_length(b, 1), 0) / 2) i) p
+      group by p.bucket
+      having sum(p.n) <> 0) s
+cross join lateral (values (1, s.bucket), (2, s.n)) v(k, x)
+$$;

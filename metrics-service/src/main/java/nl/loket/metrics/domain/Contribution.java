@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -102,32 +101,13 @@ public record Contribution(Map<RollupKey, long[]> counters, Map<RollupKey, Integ
         return delta;
     }
 
-    /** Histogram row + bucket → count delta (zero entries left out). */
-    public static Map<HistogramCell, Long> histogramDelta(Contribution before, Contribution after) {
-        Map<HistogramCell, Long> delta = new TreeMap<>();
-        after.histogram.forEach((key, bucket) -> delta.merge(new HistogramCell(key, bucket), 1L, Long::sum));
-        before.histogram.forEach((key, bucket) -> delta.merge(new HistogramCell(key, bucket), -1L, Long::sum));
-        delta.values().removeIf(v -> v == 0);
+    /** Per row: time-to-settle bucket → count delta (zero entries and rows left out). */
+    public static Map<RollupKey, Map<Integer, Long>> histogramDelta(Contribution before, Contribution after) {
+        Map<RollupKey, Map<Integer, Long>> delta = new TreeMap<>();
+        after.histogram.forEach((key, bucket) -> delta.computeIfAbsent(key, k -> new TreeMap<>()).merge(bucket, 1L, Long::sum));
+        before.histogram.forEach((key, bucket) -> delta.computeIfAbsent(key, k -> new TreeMap<>()).merge(bucket, -1L, Long::sum));
+        delta.values().forEach(buckets -> buckets.values().removeIf(v -> v == 0));
+        delta.values().removeIf(Map::isEmpty);
         return delta;
-    }
-
-    /** One histogram cell. */
-    public record HistogramCell(RollupKey key, int bucket) implements Comparable<HistogramCell> {
-
-        @Override
-        public int compareTo(HistogramCell other) {
-            int c = key.compareTo(other.key);
-            return c != 0 ? c : Integer.compare(bucket, other.bucket);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof HistogramCell h && h.key.equals(key) && h.bucket == bucket;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(key, bucket);
-        }
     }
 }

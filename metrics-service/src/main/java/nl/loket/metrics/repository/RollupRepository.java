@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import nl.loket.metrics.domain.Contribution.HistogramCell;
 import nl.loket.metrics.domain.Counter;
 import nl.loket.metrics.domain.MetricsQuery;
 import nl.loket.metrics.domain.RollupKey;
@@ -31,62 +30,55 @@ public class RollupRepository {
     private static final String COUNTER_SUMS = java.util.Arrays.stream(Counter.values())
             .map(c -> "cast(sum(" + c.column() + ") as bigint)").collect(Collectors.joining(", "));
 
-    /** Adds counter deltas; rows are written in primary-key order (the map is sorted), one statement. */
-    public Uni<Integer> addCounters(Map<RollupKey, long[]> delta) {
-        if (delta.isEmpty()) {
+    /**
+     * Adds counter and time-to-settle histogram deltas, one statement; rows are written in primary-key order (the
+     * keys are sorted), so concurrent transactions lock them in the same order.
+     */
+    public Uni<Integer> add(Map<RollupKey, long[]> counters, Map<RollupKey, Map<Integer, Long>> histogram) {
+        java.util.SortedSet<RollupKey> keys = new java.util.TreeSet<>(counters.keySet());
+        keys.addAll(histogram.keySet());
+        if (keys.isEmpty()) {
             return Uni.createFrom().item(0);
         }
         StringBuilder sql = new StringBuilder("insert into kpi_rollup (grain, municipality, team, period, channel, ")
-                .append(COUNTER_COLUMNS).append(") values ");
+                .append(COUNTER_COLUMNS).append(", settle_histogram) values ");
         List<Object> params = new ArrayList<>();
         int row = 0;
-        for (var entry : delta.entrySet()) {
+        for (RollupKey key : keys) {
             sql.append(row++ == 0 ? "(" : ", (");
-            RollupKey key = entry.getKey();
             appendParams(sql, params, String.valueOf(key.grain()), key.municipality(), key.team(), key.period(), key.channel());
-            for (long value : entry.getValue()) {
+            long[] values = counters.getOrDefault(key, new long[Counter.SIZE]);
+            for (long value : values) {
                 sql.append(", ");
                 appendParams(sql, params, value);
             }
-            sql.append(")");
+            sql.append(", cast(cast(").append(param(params, sparse(histogram.getOrDefault(key, Map.of())))).append(" as text) as integer[]))");
         }
         sql.append(" on conflict (grain, municipality, team, period, channel) do update set ");
         sql.append(java.util.Arrays.stream(Counter.values())
                 .map(c -> c.column() + " = kpi_rollup." + c.column() + " + excluded." + c.column())
                 .collect(Collectors.joining(", ")));
+        sql.append(", settle_histogram = case when excluded.settle_histogram = '{}' then kpi_rollup.settle_histogram "
+                + "else loket_merge_histogram(kpi_rollup.settle_histogram, excluded.settle_histogram) end");
         return execute(sql.toString(), params);
     }
 
-    /** Adds histogram deltas, in primary-key order, one statement. */
-    public Uni<Integer> addHistogram(Map<HistogramCell, Long> delta) {
-        if (delta.isEmpty()) {
-            return Uni.createFrom().item(0);
-        }
-        StringBuilder sql = new StringBuilder(
-                "insert into settle_time_histogram (grain, municipality, team, period, channel, bucket, contacts) values ");
-        List<Object> params = new ArrayList<>();
-        int row = 0;
-        for (var entry : delta.entrySet()) {
-            sql.append(row++ == 0 ? "(" : ", (");
-            RollupKey key = entry.getKey().key();
-            appendParams(sql, params, String.valueOf(key.grain()), key.municipality(), key.team(), key.period(),
-                    key.channel(), (short) entry.getKey().bucket(), entry.getValue());
-            sql.append(")");
-        }
-        sql.append(" on conflict (grain, municipality, team, period, channel, bucket) do update set "
-                + "contacts = settle_time_histogram.contacts + excluded.contacts");
-        return execute(sql.toString(), params);
+    /** A histogram delta as the text of an integer[]: {bucket1,count1,bucket2,count2,…}. */
+    static String sparse(Map<Integer, Long> buckets) {
+        return new TreeMap<>(buckets).entrySet().stream()
+                .map(e -> e.getKey() + "," + e.getValue())
+                .collect(Collectors.joining(",", "{", "}"));
     }
 
     /** Counter sums per channel over the query's period and filters. */
     @WithSession
     public Uni<Map<String, long[]>> sumsByChannel(MetricsQuery query) {
-        Filter filter = Filter.of(query, query.teamKey());
-        String sql = "select channel, " + COUNTER_SUMS + " from kpi_rollup where " + filter.where
-                + " group by channel order by channel";
-        return list(sql, filter.params).map(rows -> {
+        List<Object> params = new ArrayList<>();
+        String rows = scoped("channel, " + COUNTER_COLUMNS, "kpi_rollup", query, query.teamKey(), params);
+        String sql = "select channel, " + COUNTER_SUMS + " from (" + rows + ") r group by channel order by channel";
+        return list(sql, params).map(result -> {
             Map<String, long[]> sums = new TreeMap<>();
-            for (Object[] r : rows) {
+            for (Object[] r : result) {
                 long[] values = new long[Counter.SIZE];
                 for (int i = 0; i < Counter.SIZE; i++) {
                     values[i] = toLong(r[i + 1]);
@@ -100,13 +92,13 @@ public class RollupRepository {
     /** Settled-by-team and breached-by-team per team (the team filter, if any, restricts to that team). */
     @WithSession
     public Uni<Map<String, long[]>> complianceByTeam(MetricsQuery query) {
-        Filter filter = Filter.of(query, query.team());
-        String where = filter.where + (query.team() == null ? " and team <> ''" : "");
-        String sql = "select team, cast(sum(settled_by_team) as bigint), cast(sum(breached_by_team) as bigint) "
-                + "from kpi_rollup where " + where + " group by team order by team";
-        return list(sql, filter.params).map(rows -> {
+        List<Object> params = new ArrayList<>();
+        String rows = scoped("team, settled_by_team, breached_by_team", "kpi_rollup", query, query.team(), params);
+        String sql = "select team, cast(sum(settled_by_team) as bigint), cast(sum(breached_by_team) as bigint) from ("
+                + rows + ") r" + (query.team() == null ? " where team <> ''" : "") + " group by team order by team";
+        return list(sql, params).map(result -> {
             Map<String, long[]> byTeam = new LinkedHashMap<>();
-            for (Object[] r : rows) {
+            for (Object[] r : result) {
                 byTeam.put((String) r[0], new long[] {toLong(r[1]), toLong(r[2])});
             }
             return byTeam;
@@ -116,12 +108,14 @@ public class RollupRepository {
     /** Time-to-settle histogram (bucket → contacts) over the query. */
     @WithSession
     public Uni<Map<Integer, Long>> histogram(MetricsQuery query) {
-        Filter filter = Filter.of(query, query.teamKey());
-        String sql = "select bucket, cast(sum(contacts) as bigint) from settle_time_histogram where " + filter.where
-                + " group by bucket order by bucket";
-        return list(sql, filter.params).map(rows -> {
+        List<Object> params = new ArrayList<>();
+        String rows = scoped("settle_histogram", "kpi_rollup", query, query.teamKey(), params);
+        String sql = "select r.settle_histogram[2 * i - 1] as bucket, cast(sum(r.settle_histogram[2 * i]) as bigint) from ("
+                + rows + ") r cross join lateral generate_series(1, coalesce(array_length(r.settle_histogram, 1), 0) / 2) i "
+                + "group by 1 order by 1";
+        return list(sql, params).map(result -> {
             Map<Integer, Long> histogram = new TreeMap<>();
-            for (Object[] r : rows) {
+            for (Object[] r : result) {
                 histogram.put(((Number) r[0]).intValue(), toLong(r[1]));
             }
             return histogram;
@@ -133,7 +127,7 @@ public class RollupRepository {
     public Uni<Map<LocalDate, Map<String, long[]>>> series(MetricsQuery query, String bucket) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder("grain = 'D'");
-        Filter.dimensions(query, query.teamKey(), where, params);
+        dimensions(query, query.teamKey(), where, params);
         where.append(" and period >= ").append(param(params, query.from()));
         where.append(" and period <= ").append(param(params, query.to()));
         String start = "day".equals(bucket) ? "period" : "cast(date_trunc('" + bucket + "', period) as date)";
@@ -202,33 +196,44 @@ public class RollupRepository {
         return list(sql.toString(), params).map(rows -> rows.isEmpty() ? 0L : toLong(rows.get(0)[0]));
     }
 
-    /** The WHERE clause over both grains for a period split and the dimension filters. */
-    private record Filter(String where, List<Object> params) {
-
-        static Filter of(MetricsQuery query, String team) {
-            List<Object> params = new ArrayList<>();
-            StringBuilder where = new StringBuilder("1 = 1");
-            dimensions(query, team, where, params);
-            MetricsQuery.Split split = query.split();
-            String from = param(params, query.from());
-            String to = param(params, query.to());
-            String monthsFrom = param(params, split.monthsFrom());
-            String monthsTo = param(params, split.monthsTo());
-            where.append(" and ((grain = 'M' and period >= ").append(monthsFrom).append(" and period < ").append(monthsTo)
-                    .append(") or (grain = 'D' and ((period >= ").append(from).append(" and period < ").append(monthsFrom)
-                    .append(") or (period >= ").append(monthsTo).append(" and period <= ").append(to).append("))))");
-            return new Filter(where.toString(), params);
+    /**
+     * The rows of the query's period and filters as a UNION ALL of index range scans: whole months from the month
+     * rows, the days before and after them from the day rows. {@code team} null = every team row.
+     */
+    private static String scoped(String columns, String table, MetricsQuery query, String team, List<Object> params) {
+        MetricsQuery.Split split = query.split();
+        List<String> parts = new ArrayList<>();
+        if (split.monthsFrom().isBefore(split.monthsTo())) {
+            parts.add(range(columns, table, 'M', query, team, split.monthsFrom(), split.monthsTo(), params));
         }
+        if (query.from().isBefore(split.monthsFrom())) {
+            LocalDate end = split.monthsFrom().isAfter(query.to()) ? query.to().plusDays(1) : split.monthsFrom();
+            parts.add(range(columns, table, 'D', query, team, query.from(), end, params));
+        }
+        if (split.monthsFrom().isBefore(split.monthsTo()) && !split.monthsTo().isAfter(query.to())) {
+            parts.add(range(columns, table, 'D', query, team, split.monthsTo(), query.to().plusDays(1), params));
+        }
+        return String.join(" union all ", parts);
+    }
 
-        /** municipality ('*' = all), team (null = any team row, '' = all teams), channel. */
-        static void dimensions(MetricsQuery query, String team, StringBuilder where, List<Object> params) {
-            where.append(" and municipality = ").append(param(params, query.municipalityKey()));
-            if (team != null) {
-                where.append(" and team = ").append(param(params, team));
-            }
-            if (query.channel() != null) {
-                where.append(" and channel = ").append(param(params, query.channel()));
-            }
+    /** Rows of one grain with period in [from, until). */
+    private static String range(String columns, String table, char grain, MetricsQuery query, String team,
+            LocalDate from, LocalDate until, List<Object> params) {
+        StringBuilder where = new StringBuilder("grain = '").append(grain).append("'");
+        dimensions(query, team, where, params);
+        where.append(" and period >= ").append(param(params, from));
+        where.append(" and period < ").append(param(params, until));
+        return "select " + columns + " from " + table + " where " + where;
+    }
+
+    /** municipality ('*' = all), team (null = any team row, '' = all teams), channel. */
+    private static void dimensions(MetricsQuery query, String team, StringBuilder where, List<Object> params) {
+        where.append(" and municipality = ").append(param(params, query.municipalityKey()));
+        if (team != null) {
+            where.append(" and team = ").append(param(params, team));
+        }
+        if (query.channel() != null) {
+            where.append(" and channel = ").append(param(params, query.channel()));
         }
     }
 

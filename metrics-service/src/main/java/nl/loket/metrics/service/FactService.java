@@ -101,8 +101,7 @@ public class FactService {
             rule.accept(fact);
             fact.updatedAt = Instant.now();
             Contribution after = Contribution.of(fact, zone);
-            return rollups.addCounters(Contribution.counterDelta(before, after))
-                    .chain(() -> rollups.addHistogram(Contribution.histogramDelta(before, after)))
+            return rollups.add(Contribution.counterDelta(before, after), Contribution.histogramDelta(before, after))
                     .replaceWithVoid();
         });
     }
