@@ -25,6 +25,9 @@ public interface KnowledgeConfig {
     /** How often a stale compound dictionary (new words from edits) triggers a full index rebuild. */
     String dictionaryRefreshInterval();
 
+    /** How often each replica rebuilds its search index from the database (to pick up other replicas' edits). */
+    String indexResyncInterval();
+
     int searchDefaultLimit();
 
     int searchMaxLimit();

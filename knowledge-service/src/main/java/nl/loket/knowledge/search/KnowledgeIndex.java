@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -68,6 +70,8 @@ public class KnowledgeIndex implements AutoCloseable {
     private final Map<String, SearchDoc> docs = new LinkedHashMap<>();
     private volatile State state;
     private int changesSinceBuild;
+    /** Changes made while a resynchronisation reads the database (null when none runs); empty = deleted. */
+    private volatile Map<String, Optional<SearchDoc>> changesDuringResync;
 
     private record State(Analyzer analyzer, ByteBuffersDirectory directory, IndexWriter writer,
             SearcherManager searchers, CharArraySet dictionary) {
@@ -87,8 +91,32 @@ public class KnowledgeIndex implements AutoCloseable {
         build();
     }
 
+    /**
+     * Starts a resynchronisation from the database: changes made from now on are remembered, so that
+     * {@link #finishResync} can lay them over a snapshot that was read before they happened.
+     */
+    public void beginResync() {
+        // no lock: callers may be on an event loop; a change that already passed its check was committed before
+        // the snapshot is read, so the snapshot holds it
+        changesDuringResync = new ConcurrentHashMap<>();
+    }
+
+    /** Rebuilds from the snapshot, then re-applies the changes made since {@link #beginResync}. */
+    public synchronized void finishResync(Collection<SearchDoc> snapshot) {
+        Map<String, Optional<SearchDoc>> later = changesDuringResync == null ? Map.of() : changesDuringResync;
+        changesDuringResync = null;
+        docs.clear();
+        snapshot.forEach(d -> docs.put(d.key(), d));
+        later.forEach((key, doc) -> doc.ifPresentOrElse(d -> docs.put(key, d), () -> docs.remove(key)));
+        build();
+    }
+
     public synchronized void upsert(SearchDoc doc) {
         docs.put(doc.key(), doc);
+        Map<String, Optional<SearchDoc>> recording = changesDuringResync;
+        if (recording != null) {
+            recording.put(doc.key(), Optional.of(doc));
+        }
         try {
             CharArraySet words = dictionaryOf(List.of(doc));
             for (Object word : words) {
@@ -107,6 +135,10 @@ public class KnowledgeIndex implements AutoCloseable {
     public synchronized void delete(String type, String id) {
         String key = type + ":" + id;
         docs.remove(key);
+        Map<String, Optional<SearchDoc>> recording = changesDuringResync;
+        if (recording != null) {
+            recording.put(key, Optional.empty());
+        }
         try {
             state.writer().deleteDocuments(new Term("key", key));
             changed();

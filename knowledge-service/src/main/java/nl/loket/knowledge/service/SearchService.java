@@ -38,26 +38,46 @@ public class SearchService {
         this.categories = categories;
     }
 
-    /** Loads everything from the database (on the event loop), then rebuilds the index on a worker thread. */
+    /**
+     * Loads everything from the database (on the event loop), then rebuilds the index on a worker thread. Changes
+     * made while the database is read are laid over the snapshot, so none is lost.
+     */
     public Uni<Integer> rebuildFromDatabase() {
-        return Panache.withSession(() -> {
-            List<SearchDoc> docs = new ArrayList<>();
-            return products.listAll()
-                    .invoke(list -> list.forEach(p -> docs.add(KnowledgeMapper.toSearchDoc(p))))
-                    .chain(() -> categories.listAll())
-                    .invoke(list -> list.forEach(c -> docs.add(KnowledgeMapper.toSearchDoc(c))))
-                    .chain(() -> articles.listAll())
-                    .invoke(list -> list.forEach(a -> docs.add(KnowledgeMapper.toSearchDoc(a))))
-                    .replaceWith(docs);
+        return Uni.createFrom().item(() -> {
+            index.beginResync();
+            return (Void) null;
         })
+                .chain(() -> Panache.withSession(() -> {
+                    List<SearchDoc> docs = new ArrayList<>();
+                    return products.listAll()
+                            .invoke(list -> list.forEach(p -> docs.add(KnowledgeMapper.toSearchDoc(p))))
+                            .chain(() -> categories.listAll())
+                            .invoke(list -> list.forEach(c -> docs.add(KnowledgeMapper.toSearchDoc(c))))
+                            .chain(() -> articles.listAll())
+                            .invoke(list -> list.forEach(a -> docs.add(KnowledgeMapper.toSearchDoc(a))))
+                            .replaceWith(docs);
+                }))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(docs -> {
-                    index.rebuild(docs);
+                    index.finishResync(docs);
                     ready = true;
                     Log.infof("Search index built: %d documents, compound dictionary of %d words", index.size(),
                             index.dictionarySize());
                     return index.size();
                 });
+    }
+
+    /**
+     * Each replica keeps its own index and follows its own edits at once; this periodic resynchronisation brings in
+     * the edits made through the other replicas.
+     */
+    @Scheduled(every = "${loket.knowledge.index-resync-interval}", delayed = "${loket.knowledge.index-resync-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> resync() {
+        return rebuildFromDatabase().replaceWithVoid()
+                .onFailure().invoke(e -> Log.warnf("Search index resynchronisation failed: %s", e.getMessage()))
+                .onFailure().recoverWithNull();
     }
 
     public Uni<Void> upsert(SearchDoc doc) {

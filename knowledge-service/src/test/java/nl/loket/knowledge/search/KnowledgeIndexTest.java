@@ -47,4 +47,19 @@ class KnowledgeIndexTest {
             assertThat(index.size()).isZero();
         }
     }
+
+    @Test
+    void changesMadeWhileTheDatabaseIsReadSurviveTheResync() throws Exception {
+        try (KnowledgeIndex index = new KnowledgeIndex()) {
+            index.rebuild(List.of(product("paspoort", "paspoort"), product("rijbewijs", "rijbewijs")));
+            index.beginResync();
+            List<SearchDoc> snapshot = List.of(product("paspoort", "paspoort"), product("rijbewijs", "rijbewijs"));
+            index.upsert(product("kiezerspas", "kiezerspas"));
+            index.delete("PRODUCT", "rijbewijs");
+            index.finishResync(snapshot);
+            assertThat(index.size()).isEqualTo(2);
+            assertThat(index.search("kiezerspas", 5)).extracting(SearchHit::id).containsExactly("kiezerspas");
+            assertThat(index.search("rijbewijs", 5)).isEmpty();
+        }
+    }
 }
