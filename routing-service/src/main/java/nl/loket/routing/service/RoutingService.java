@@ -88,40 +88,28 @@ public class RoutingService {
         if (contacts.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<String> ids = contacts.keySet().stream().map(id -> RoutingDecisionEntity.idOf(id, 0)).toList();
-        return viewReady().chain(ignored -> batches.find(ids)).chain(existing -> {
-            Map<String, StoredDecision> stored = existing.stream()
-                    .collect(Collectors.toMap(StoredDecision::contactId, Function.identity()));
+        // Optimistic: decide all, insert with ON CONFLICT DO NOTHING; a contact whose decision was already stored
+        // (redelivery) is answered with the stored decision and its event ids, never with the new one.
+        return viewReady().chain(ignored -> {
             KnowledgeSnapshot knowledge = view.snapshot();
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            List<RoutedContactEntity> newContacts = new ArrayList<>();
-            List<RoutingDecisionEntity> newDecisions = new ArrayList<>();
-            List<StoredDecision> result = new ArrayList<>();
+            List<RoutedContactEntity> newContacts = new ArrayList<>(contacts.size());
+            List<RoutingDecisionEntity> newDecisions = new ArrayList<>(contacts.size());
             for (Received received : contacts.values()) {
                 ContactReceived c = received.contact();
-                StoredDecision known = stored.get(c.contactId());
-                if (known != null) {
-                    result.add(known);
-                    continue;
-                }
                 Policy policy = policies.forMunicipality(c.municipality());
                 RoutingDecision d = engine.decide(facts(c), policy, knowledge);
-                RoutingDecisionEntity decision = entity(c, 0, d, null, null, now);
-                newDecisions.add(decision);
+                newDecisions.add(entity(c, 0, d, null, null, now));
                 newContacts.add(contactEntity(c, received.json(), now));
-                result.add(toStored(decision, false));
-            }
-            if (newDecisions.isEmpty()) {
-                return Uni.createFrom().item(result);
             }
             return batches.insert(newContacts, newDecisions).chain(inserted -> {
+                List<StoredDecision> result = newDecisions.stream().map(e -> toStored(e, false)).toList();
                 if (inserted.size() == newDecisions.size()) {
                     return Uni.createFrom().item(result);
                 }
-                // another instance stored some of them first (rebalance): publish what is stored
-                List<String> lost = newDecisions.stream().map(e -> e.id).filter(id -> !inserted.contains(id)).toList();
-                return batches.find(lost).map(theirs -> {
-                    Map<String, StoredDecision> byContact = theirs.stream()
+                List<String> stored = newDecisions.stream().map(e -> e.id).filter(id -> !inserted.contains(id)).toList();
+                return batches.find(stored).map(earlier -> {
+                    Map<String, StoredDecision> byContact = earlier.stream()
                             .collect(Collectors.toMap(StoredDecision::contactId, Function.identity()));
                     return result.stream().map(r -> byContact.getOrDefault(r.contactId(), r)).toList();
                 });

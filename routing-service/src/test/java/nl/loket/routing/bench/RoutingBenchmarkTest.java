@@ -55,7 +55,7 @@ import nl.loket.routing.service.RoutingEngine;
 class RoutingBenchmarkTest {
 
     private static final int MESSAGES = Integer.getInteger("bench.messages", 20_000);
-    private static final int DECISIONS = Integer.getInteger("bench.decisions", 20_000);
+    private static final int DECISIONS = Integer.getInteger("bench.decisions", 50_000);
 
     @Test
     void benchmark() throws Exception {
@@ -67,7 +67,7 @@ class RoutingBenchmarkTest {
         KnowledgeSnapshot knowledge = KnowledgeFixture.view().snapshot();
         Policy policy = PolicyRegistry.loadAll().get("chain-specialised-kcc");
         RoutingEngine engine = new RoutingEngine();
-        decide(engine, policy, knowledge, texts, 3_000);
+        decide(engine, policy, knowledge, texts, 30_000);
         long start = System.nanoTime();
         decide(engine, policy, knowledge, texts, DECISIONS);
         double perSecond = DECISIONS / ((System.nanoTime() - start) / 1e9);
