@@ -181,7 +181,8 @@ class KnowledgeCrudTest {
                         "productUris", List.of("http://standaarden.overheid.nl/owms/terms/evenementenvergunning")))
                 .post("/api/v1/articles").then().statusCode(201).extract().path("id");
         given().queryParam("q", "schaatsen gracht").get("/api/v1/knowledge/search").then().statusCode(200)
-                .body("hits[0].id", equalTo(id)).body("hits[0].type", equalTo("ARTICLE"));
+                .body("hits[0].id", equalTo(id)).body("hits[0].type", equalTo("ARTICLE"))
+                .body("hits[0].teamId", equalTo("veiligheid"));
         given().contentType(ContentType.JSON)
                 .body(Map.of("question", "Mag ik schaatsen op de stadsgracht?", "answer", "Nee, nooit."))
                 .put("/api/v1/articles/" + id).then().statusCode(200).body("answer", equalTo("Nee, nooit."));

@@ -63,7 +63,7 @@ public class ArticleResource {
     @Operation(summary = "Create an article (published on knowledge.articles, searchable at once)")
     public Uni<Response> create(@NotNull @Valid ArticleInput input) {
         return articles.create(input)
-                .call(a -> search.upsert(KnowledgeMapper.toSearchDoc(a)))
+                .call(search::upsertArticle)
                 .map(a -> Response.created(URI.create("/api/v1/articles/" + a.id)).entity(KnowledgeMapper.toView(a)).build());
     }
 
@@ -72,7 +72,7 @@ public class ArticleResource {
     @Operation(summary = "Replace an article (published on knowledge.articles)")
     public Uni<ArticleView> update(@PathParam("id") String id, @NotNull @Valid ArticleInput input) {
         return articles.update(id, input).onItem().ifNull().failWith(() -> notFound(id))
-                .call(a -> search.upsert(KnowledgeMapper.toSearchDoc(a)))
+                .call(search::upsertArticle)
                 .map(KnowledgeMapper::toView);
     }
 

@@ -46,8 +46,9 @@ public final class KnowledgeMapper {
                 c.expectedDecisionDate, c.changedAt);
     }
 
-    public static SearchDoc toSearchDoc(Article a) {
-        return new SearchDoc(ARTICLE, a.id, a.question, String.join(", ", a.subjects), a.answer, null);
+    /** @param teamId the team of the article's first linked product (null when it links none) */
+    public static SearchDoc toSearchDoc(Article a, String teamId) {
+        return new SearchDoc(ARTICLE, a.id, a.question, String.join(", ", a.subjects), a.answer, teamId);
     }
 
     public static SearchDoc toSearchDoc(Product p) {

@@ -1,7 +1,9 @@
 package nl.loket.knowledge.service;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +14,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import nl.loket.knowledge.domain.Article;
 import nl.loket.knowledge.repository.ArticleRepository;
 import nl.loket.knowledge.repository.CategoryRepository;
 import nl.loket.knowledge.repository.ProductRepository;
@@ -49,12 +52,18 @@ public class SearchService {
         })
                 .chain(() -> Panache.withSession(() -> {
                     List<SearchDoc> docs = new ArrayList<>();
+                    Map<String, String> teamOfProduct = new HashMap<>();
                     return products.listAll()
-                            .invoke(list -> list.forEach(p -> docs.add(KnowledgeMapper.toSearchDoc(p))))
+                            .invoke(list -> list.forEach(p -> {
+                                docs.add(KnowledgeMapper.toSearchDoc(p));
+                                teamOfProduct.put(p.uri, p.teamId);
+                            }))
                             .chain(() -> categories.listAll())
                             .invoke(list -> list.forEach(c -> docs.add(KnowledgeMapper.toSearchDoc(c))))
                             .chain(() -> articles.listAll())
-                            .invoke(list -> list.forEach(a -> docs.add(KnowledgeMapper.toSearchDoc(a))))
+                            .invoke(list -> list.forEach(a -> docs.add(KnowledgeMapper.toSearchDoc(a,
+                                    a.productUris.stream().map(teamOfProduct::get).filter(t -> t != null)
+                                            .findFirst().orElse(null)))))
                             .replaceWith(docs);
                 }))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
@@ -78,6 +87,16 @@ public class SearchService {
         return rebuildFromDatabase().replaceWithVoid()
                 .onFailure().invoke(e -> Log.warnf("Search index resynchronisation failed: %s", e.getMessage()))
                 .onFailure().recoverWithNull();
+    }
+
+    /** Indexes an article with the team of its first linked product (what the first line sees in a hit). */
+    public Uni<Void> upsertArticle(Article article) {
+        Uni<String> team = article.productUris.isEmpty() ? Uni.createFrom().nullItem()
+                : Panache.withSession(() -> products.list("uri in ?1", article.productUris))
+                        .map(found -> article.productUris.stream()
+                                .map(uri -> found.stream().filter(p -> p.uri.equals(uri)).findFirst().orElse(null))
+                                .filter(p -> p != null).map(p -> p.teamId).findFirst().orElse(null));
+        return team.chain(teamId -> upsert(KnowledgeMapper.toSearchDoc(article, teamId)));
     }
 
     public Uni<Void> upsert(SearchDoc doc) {

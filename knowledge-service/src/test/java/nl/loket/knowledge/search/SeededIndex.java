@@ -16,9 +16,14 @@ public final class SeededIndex {
     public static List<SearchDoc> seedDocs() {
         Instant now = Instant.now();
         List<SearchDoc> docs = new ArrayList<>();
-        SeedData.products(now).forEach(p -> docs.add(KnowledgeMapper.toSearchDoc(p)));
+        java.util.Map<String, String> team = new java.util.HashMap<>();
+        SeedData.products(now).forEach(p -> {
+            docs.add(KnowledgeMapper.toSearchDoc(p));
+            team.put(p.uri, p.teamId);
+        });
         SeedData.categories(now).forEach(c -> docs.add(KnowledgeMapper.toSearchDoc(c)));
-        SeedData.articles(now).forEach(a -> docs.add(KnowledgeMapper.toSearchDoc(a)));
+        SeedData.articles(now).forEach(a -> docs.add(KnowledgeMapper.toSearchDoc(a,
+                a.productUris.isEmpty() ? null : team.get(a.productUris.get(0)))));
         return docs;
     }
 
