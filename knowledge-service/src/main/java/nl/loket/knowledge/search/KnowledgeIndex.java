@@ -69,6 +69,8 @@ public class KnowledgeIndex implements AutoCloseable {
 
     private final Map<String, SearchDoc> docs = new LinkedHashMap<>();
     private volatile State state;
+    /** The generation replaced by the last build, closed at the next one. */
+    private State retired;
     private int changesSinceBuild;
     /** Changes made while a resynchronisation reads the database (null when none runs); empty = deleted. */
     private volatile Map<String, Optional<SearchDoc>> changesDuringResync;
@@ -178,7 +180,6 @@ public class KnowledgeIndex implements AutoCloseable {
         IndexSearcher searcher = null;
         try {
             searcher = current.searchers().acquire();
-            searcher.setSimilarity(new BM25Similarity());
             TopDocs top = searcher.search(query, limit);
             UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, current.analyzer())
                     .withFormatter(new DefaultPassageFormatter("<em>", "</em>", " … ", true))
@@ -208,6 +209,9 @@ public class KnowledgeIndex implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
+        if (retired != null) {
+            closeState(retired);
+        }
         closeState(state);
     }
 
@@ -237,9 +241,11 @@ public class KnowledgeIndex implements AutoCloseable {
             state = new State(analyzer, directory, writer, searchers, dictionary);
             changesSinceBuild = 0;
             dictionaryStale = false;
-            if (previous != null) {
-                closeState(previous);
+            // searches still running on the previous generation finish undisturbed; it is closed one build later
+            if (retired != null) {
+                closeState(retired);
             }
+            retired = previous;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
