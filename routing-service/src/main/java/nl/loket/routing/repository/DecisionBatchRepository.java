@@ -16,24 +16,25 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import nl.loket.routing.domain.StoredDecision;
 
 /**
- * The hot path's storage: a whole batch of first decisions in one transaction of two statements (UNNEST arrays,
- * ON CONFLICT DO NOTHING), and one query for the decisions a batch already has. Reactive PostgreSQL client, no
- * entity overhead; the same tables as {@link RoutingDecisionEntity} and {@link RoutedContactEntity}.
+ * The hot path's storage: a whole batch of first decisions in one statement (UNNEST arrays, ON CONFLICT DO
+ * NOTHING), and one query for the decisions a batch already has. Reactive PostgreSQL client, no
+ * entity overhead, one round trip per batch; the same tables as {@link RoutingDecisionEntity} and {@link RoutedContactEntity}.
  */
 @ApplicationScoped
 public class DecisionBatchRepository {
 
     private static final String SELECT = "SELECT contact_id, hop, team_id, routed_event_id, assigned_event_id, "
             + "routed_json, assigned_json, routed_at FROM routing_decision WHERE id = ANY($1)";
-    private static final String INSERT_CONTACTS = "INSERT INTO routed_contact "
+    /** One statement (one round trip, atomic): the contacts and their decisions. */
+    private static final String INSERT = "WITH contacts AS (INSERT INTO routed_contact "
             + "(contact_id, municipality, channel, received_at, contact_json, created_at) "
             + "SELECT * FROM UNNEST($1::varchar[], $2::varchar[], $3::varchar[], $4::timestamptz[], $5::text[], "
-            + "$6::timestamptz[]) ON CONFLICT DO NOTHING";
-    private static final String INSERT_DECISIONS = "INSERT INTO routing_decision (id, contact_id, hop, team_id, tier, "
+            + "$6::timestamptz[]) ON CONFLICT DO NOTHING) "
+            + "INSERT INTO routing_decision (id, contact_id, hop, team_id, tier, "
             + "rule, confidence, policy_name, policy_version, routed_event_id, assigned_event_id, routed_json, "
-            + "assigned_json, routed_at) SELECT * FROM UNNEST($1::varchar[], $2::varchar[], $3::int[], $4::varchar[], "
-            + "$5::varchar[], $6::varchar[], $7::float8[], $8::varchar[], $9::int[], $10::varchar[], $11::varchar[], "
-            + "$12::text[], $13::text[], $14::timestamptz[]) ON CONFLICT DO NOTHING RETURNING id";
+            + "assigned_json, routed_at) SELECT * FROM UNNEST($7::varchar[], $8::varchar[], $9::int[], $10::varchar[], "
+            + "$11::varchar[], $12::varchar[], $13::float8[], $14::varchar[], $15::int[], $16::varchar[], $17::varchar[], "
+            + "$18::text[], $19::text[], $20::timestamptz[]) ON CONFLICT DO NOTHING RETURNING id";
 
     private final Pool pool;
 
@@ -56,16 +57,8 @@ public class DecisionBatchRepository {
         });
     }
 
-    /** Inserts contacts and decisions in one transaction; returns the ids of the decisions inserted now. */
+    /** Inserts contacts and decisions in one statement; returns the ids of the decisions inserted now. */
     public Uni<Set<String>> insert(List<RoutedContactEntity> contacts, List<RoutingDecisionEntity> decisions) {
-        int n = contacts.size();
-        Tuple contactRows = Tuple.tuple()
-                .addArrayOfString(contacts.stream().map(c -> c.contactId).toArray(String[]::new))
-                .addArrayOfString(contacts.stream().map(c -> c.municipality).toArray(String[]::new))
-                .addArrayOfString(contacts.stream().map(c -> c.channel).toArray(String[]::new))
-                .addArrayOfOffsetDateTime(contacts.stream().map(c -> utc(c.receivedAt)).toArray(OffsetDateTime[]::new))
-                .addArrayOfString(contacts.stream().map(c -> c.contactJson).toArray(String[]::new))
-                .addArrayOfOffsetDateTime(contacts.stream().map(c -> utc(c.createdAt)).toArray(OffsetDateTime[]::new));
         Integer[] hops = new Integer[decisions.size()];
         Double[] confidences = new Double[decisions.size()];
         Integer[] versions = new Integer[decisions.size()];
@@ -74,7 +67,13 @@ public class DecisionBatchRepository {
             confidences[i] = decisions.get(i).confidence;
             versions[i] = decisions.get(i).policyVersion;
         }
-        Tuple decisionRows = Tuple.tuple()
+        Tuple rows = Tuple.tuple()
+                .addArrayOfString(contacts.stream().map(c -> c.contactId).toArray(String[]::new))
+                .addArrayOfString(contacts.stream().map(c -> c.municipality).toArray(String[]::new))
+                .addArrayOfString(contacts.stream().map(c -> c.channel).toArray(String[]::new))
+                .addArrayOfOffsetDateTime(contacts.stream().map(c -> utc(c.receivedAt)).toArray(OffsetDateTime[]::new))
+                .addArrayOfString(contacts.stream().map(c -> c.contactJson).toArray(String[]::new))
+                .addArrayOfOffsetDateTime(contacts.stream().map(c -> utc(c.createdAt)).toArray(OffsetDateTime[]::new))
                 .addArrayOfString(decisions.stream().map(d -> d.id).toArray(String[]::new))
                 .addArrayOfString(decisions.stream().map(d -> d.contactId).toArray(String[]::new))
                 .addArrayOfInteger(hops)
@@ -89,14 +88,11 @@ public class DecisionBatchRepository {
                 .addArrayOfString(decisions.stream().map(d -> d.routedJson).toArray(String[]::new))
                 .addArrayOfString(decisions.stream().map(d -> d.assignedJson).toArray(String[]::new))
                 .addArrayOfOffsetDateTime(decisions.stream().map(d -> utc(d.routedAt)).toArray(OffsetDateTime[]::new));
-        return pool.withTransaction(conn -> (n == 0 ? Uni.createFrom().voidItem()
-                : conn.preparedQuery(INSERT_CONTACTS).execute(contactRows).replaceWithVoid())
-                .chain(() -> conn.preparedQuery(INSERT_DECISIONS).execute(decisionRows))
-                .map(rows -> {
-                    Set<String> inserted = new HashSet<>();
-                    rows.forEach(r -> inserted.add(r.getString(0)));
-                    return inserted;
-                }));
+        return pool.preparedQuery(INSERT).execute(rows).map(result -> {
+            Set<String> inserted = new HashSet<>();
+            result.forEach(r -> inserted.add(r.getString(0)));
+            return inserted;
+        });
     }
 
     private static OffsetDateTime utc(java.time.Instant instant) {
