@@ -107,7 +107,7 @@ public final class LoketClient {
             Path app = repo.resolve("chain-team-service/target/quarkus-app");
             try {
                 Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp", app.resolve("app") + "/*:" + app.resolve("lib/main") + "/*",
+                        "-cp", app.resolve("app") + "/*:" + app.resolve("lib/boot") + "/*:" + app.resolve("lib/main") + "/*",
                         "nl.loket.chainteam.tools.DevToken", team, member, "gemeente")
                         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
                 String token = new String(process.getInputStream().readAllBytes()).trim();
