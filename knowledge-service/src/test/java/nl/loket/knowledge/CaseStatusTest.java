@@ -63,6 +63,13 @@ class CaseStatusTest {
                 TopicClient.cloudEventHeaders(CaseStatusChanged.TYPE, later));
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/cases/" + ref).then().statusCode(200)
                 .body("status", equalTo("afgerond")));
+        // an older report after it, then an invalid record on the same key (same partition): once the invalid one
+        // reached the dead-letter topic, the older one has been consumed — and must not have overwritten the newer
+        TopicClient.send(Topics.CASES_STATUS, ref, event(ref, "te oud", "2026-11-20T10:00:00Z"),
+                TopicClient.cloudEventHeaders(CaseStatusChanged.TYPE, ref));
+        TopicClient.send(Topics.CASES_STATUS, ref, "{\"marker\":true}", TopicClient.cloudEventHeaders(CaseStatusChanged.TYPE, ref));
+        TopicClient.await(Topics.deadLetter(Topics.CASES_STATUS), r -> ref.equals(r.key()), 1, WAIT);
+        given().get("/api/v1/cases/" + ref).then().statusCode(200).body("status", equalTo("afgerond"));
     }
 
     @Test
