@@ -32,6 +32,11 @@ class RoutingEvaluationTest {
                 policy, knowledge).teamId());
 
         System.out.println(report.format(true));
+        RoutingEvaluator.Report probe = RoutingEvaluator.evaluate(
+                RoutingEvaluator.read(Path.of("src/test/resources/eval/probe-set.csv")), row -> engine.decide(
+                        new ContactFacts("eval", "GM0363", Channel.valueOf(row.channel()), Instant.now(), null, row.text(),
+                                "nl", null, null, null, null, null), policy, knowledge).teamId());
+        System.out.println("probe set (written after the dev set, not used for the cue lists):\n" + probe.format(true));
         for (RoutingEvaluator.Row row : rows) {
             var d = engine.decide(new ContactFacts("eval", "GM0363", Channel.valueOf(row.channel()), Instant.now(), null,
                     row.text(), "nl", null, null, null, null, null), policy, knowledge);

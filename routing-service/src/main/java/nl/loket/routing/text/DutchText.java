@@ -52,6 +52,7 @@ public final class DutchText {
             List<String> stemmed = tokens(new Chain(new CharArraySet(0, true), null), new String((char[]) word));
             stemmedStopWords.addAll(stemmed);
         }
+        SYNONYMS_BY_STEM.put(this, loadSynonyms());
     }
 
     /**
@@ -59,6 +60,21 @@ public final class DutchText {
      * stemmed Dutch stop words).
      */
     public Analysed analyse(String text) {
+        Analysed plain = analysePlain(text);
+        List<String> expanded = null;
+        for (String t : plain.cueTokens()) {
+            List<String> more = SYNONYMS_BY_STEM.get(this).get(t);
+            if (more != null) {
+                if (expanded == null) {
+                    expanded = new ArrayList<>(plain.searchTokens());
+                }
+                expanded.addAll(more);
+            }
+        }
+        return expanded == null ? plain : new Analysed(plain.cueTokens(), expanded);
+    }
+
+    private Analysed analysePlain(String text) {
         List<String> cueTokens = new ArrayList<>();
         for (String word : tokens(words, text)) {
             List<String> analysed = perWord.get(word);
@@ -78,6 +94,37 @@ public final class DutchText {
             }
         }
         return new Analysed(cueTokens, searchTokens);
+    }
+
+    /** Synonyms (text/synonyms.txt), analysed with this instance's chain. */
+    private static final java.util.Map<DutchText, java.util.Map<String, List<String>>> SYNONYMS_BY_STEM =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private java.util.Map<String, List<String>> loadSynonyms() {
+        java.util.Map<String, List<String>> map = new java.util.HashMap<>();
+        try (java.io.InputStream in = DutchText.class.getClassLoader().getResourceAsStream("text/synonyms.txt")) {
+            if (in == null) {
+                return map;
+            }
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String trimmed = line.trim();
+                if (trimmed.isEmpty() || trimmed.startsWith("#") || !trimmed.contains("=>")) {
+                    continue;
+                }
+                String[] sides = trimmed.split("=>", 2);
+                List<String> expansion = analysePlain(sides[1]).searchTokens();
+                for (String word : sides[0].split(",")) {
+                    // the whole word only, not the parts compound splitting adds ("mantelzorger" is not "zorg")
+                    List<String> stems = analysePlain(word.trim()).cueTokens();
+                    if (!stems.isEmpty()) {
+                        map.computeIfAbsent(stems.get(0), k -> new ArrayList<>()).addAll(expansion);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return map;
     }
 
     public record Analysed(List<String> cueTokens, List<String> searchTokens) {
