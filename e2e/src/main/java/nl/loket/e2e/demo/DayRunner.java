@@ -33,6 +33,8 @@ public final class DayRunner {
     private final AtomicInteger rejected = new AtomicInteger();
     private final AtomicInteger actions = new AtomicInteger();
     private final AtomicBoolean stop = new AtomicBoolean();
+    private final List<String> acceptedIds = java.util.Collections.synchronizedList(new ArrayList<>());
+    private volatile long lastProgress;
 
     public DayRunner(LoketClient client) {
         this.client = client;
@@ -56,8 +58,11 @@ public final class DayRunner {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             String bsn = random.nextDouble() < 0.6 ? randomBsn(random) : null;
+            // about 4% come back about an earlier contact of the day (a follow-up, not a first contact)
+            boolean followUp = random.nextDouble() < 0.04;
+            int pick = random.nextInt(Integer.MAX_VALUE);
             for (String municipality : municipalities) {
-                submitters.submit(() -> submit(contact, municipality, bsn));
+                submitters.submit(() -> submit(contact, municipality, bsn, followUp ? earlierContact(municipality, pick) : null));
             }
             progress(day.size() * municipalities.size(), false);
         }
@@ -72,7 +77,14 @@ public final class DayRunner {
         System.out.println();
     }
 
-    private void submit(ScriptedContact contact, String municipality, String bsn) {
+    private String earlierContact(String municipality, int pick) {
+        synchronized (acceptedIds) {
+            List<String> mine = acceptedIds.stream().filter(id -> id.startsWith(municipality + "/")).toList();
+            return mine.isEmpty() ? null : mine.get(pick % mine.size()).substring(municipality.length() + 1);
+        }
+    }
+
+    private void submit(ScriptedContact contact, String municipality, String bsn, String followUpOf) {
         ObjectNode body = client.object()
                 .put("municipality", municipality)
                 .put("channel", contact.channel().name())
@@ -86,12 +98,17 @@ public final class DayRunner {
         if (contact.productCode() != null) {
             body.put("productCode", contact.productCode());
         }
+        if (followUpOf != null) {
+            body.put("followUpOf", followUpOf);
+        }
         if (bsn != null) {
             body.putObject("citizen").put("bsn", bsn).put("phone", "06" + (10_000_000 + contact.seq()));
         }
-        LoketClient.Answer answer = client.submit(body, municipality + "-" + contact.seq());
+        LoketClient.Answer answer = client.submit(body, municipality + "-" + contact.seq() + "-" + contact.arrival());
         if (answer.status() == 202) {
-            truth.put(answer.body().get("contactId").asText(), contact);
+            String contactId = answer.body().get("contactId").asText();
+            truth.put(contactId, contact);
+            acceptedIds.add(municipality + "/" + contactId);
             submitted.incrementAndGet();
         } else {
             rejected.incrementAndGet();
@@ -100,7 +117,9 @@ public final class DayRunner {
 
     private void progress(int total, boolean done) {
         int n = submitted.get();
-        if (done || n % 100 == 0) {
+        long now = System.currentTimeMillis();
+        if (done || now - lastProgress >= 1000) {
+            lastProgress = now;
             System.out.printf("\r  contacts accepted %5d/%d   rejected %d   agent actions %6d", n, total, rejected.get(), actions.get());
             System.out.flush();
         }
