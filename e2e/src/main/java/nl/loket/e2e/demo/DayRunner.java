@@ -35,6 +35,7 @@ public final class DayRunner {
     private final AtomicBoolean stop = new AtomicBoolean();
     private final List<String> acceptedIds = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile long lastProgress;
+    private final String runId = java.util.UUID.randomUUID().toString().substring(0, 8);
 
     public DayRunner(LoketClient client) {
         this.client = client;
@@ -104,7 +105,8 @@ public final class DayRunner {
         if (bsn != null) {
             body.putObject("citizen").put("bsn", bsn).put("phone", "06" + (10_000_000 + contact.seq()));
         }
-        LoketClient.Answer answer = client.submit(body, municipality + "-" + contact.seq() + "-" + contact.arrival());
+        // one key per contact of this run: a retry would be answered with the same contact, a new run is a new day
+        LoketClient.Answer answer = client.submit(body, runId + "-" + municipality + "-" + contact.seq());
         if (answer.status() == 202) {
             String contactId = answer.body().get("contactId").asText();
             truth.put(contactId, contact);
