@@ -106,7 +106,7 @@ public class KpiGauges {
         transferRate.register(transferRows, true);
     }
 
-    /** The largest {@code max} municipalities by name, the rest as "other", plus "all". */
+    /** The {@code max} municipalities with the most contacts received, the rest summed as "other", plus "all". */
     static Map<String, Map<String, long[]>> bounded(Map<String, Map<String, long[]>> rows, int max) {
         List<String> bySize = rows.keySet().stream()
                 .sorted(Comparator.comparingLong((String m) -> -total(rows.get(m))).thenComparing(m -> m))

@@ -32,7 +32,7 @@ import nl.loket.infra.postgres.LocalPostgres;
  * client. Prints a table with p50/p95/p99 per scenario.
  *
  * <p>Settings (environment): BENCH_CONTACTS (10000000), BENCH_MUNICIPALITIES (342), BENCH_REQUESTS (400 per
- * scenario), BENCH_CONCURRENCY (4), BENCH_PORT (18085), BENCH_URL (skip start-up, measure only), BENCH_REUSE=true
+ * scenario), BENCH_CONCURRENCY (4), BENCH_WARMUP (100 per scenario), BENCH_PORT (18085), BENCH_URL (skip start-up, measure only), BENCH_REUSE=true
  * (keep existing data), LOKET_DB_URL (an existing PostgreSQL instead of the embedded one).
  */
 public final class Benchmark {
@@ -48,6 +48,7 @@ public final class Benchmark {
         int requests = Integer.parseInt(env("BENCH_REQUESTS", "400"));
         int concurrency = Integer.parseInt(env("BENCH_CONCURRENCY", "4"));
         int port = Integer.parseInt(env("BENCH_PORT", "18085"));
+        int warmup = Integer.parseInt(env("BENCH_WARMUP", "100"));
         String target = System.getenv("BENCH_URL");
         boolean reuse = Boolean.parseBoolean(env("BENCH_REUSE", "false"));
         Path jar = Path.of(env("BENCH_JAR", "target/quarkus-app/quarkus-run.jar"));
@@ -72,7 +73,7 @@ public final class Benchmark {
                             text(db, "select pg_size_pretty(pg_database_size(current_database()))"));
                 }
             }
-            measure(target, requests, concurrency);
+            measure(target, requests, concurrency, warmup);
         } finally {
             if (service != null) {
                 service.destroy();
@@ -151,7 +152,7 @@ public final class Benchmark {
                 """.formatted(municipalities, contacts);
     }
 
-    private static void measure(String base, int requests, int concurrency) throws Exception {
+    private static void measure(String base, int requests, int concurrency, int warmup) throws Exception {
         List<String[]> scenarios = List.of(
                 new String[] {"summary, 1 year, all municipalities", "/api/v1/metrics/summary?from=2025-01-01&to=2025-12-31"},
                 new String[] {"summary, 1 year with day edges (15 Jan–20 Dec)", "/api/v1/metrics/summary?from=2025-01-15&to=2025-12-20"},
@@ -162,8 +163,8 @@ public final class Benchmark {
                 new String[] {"timeseries, 1 year by week, all", "/api/v1/metrics/timeseries?from=2025-01-01&to=2025-12-31&bucket=week"},
                 new String[] {"timeseries, 1 year by day, all", "/api/v1/metrics/timeseries?from=2025-01-01&to=2025-12-31&bucket=day"});
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        System.out.printf(Locale.ROOT, "%nMeasured with %d requests per scenario, %d concurrent (after 30 warm-up requests):%n%n",
-                requests, concurrency);
+        System.out.printf(Locale.ROOT, "%nMeasured with %d requests per scenario, %d concurrent (after %d warm-up requests each):%n%n",
+                requests, concurrency, warmup);
         System.out.println("| scenario | p50 ms | p95 ms | p99 ms | max ms | req/s |");
         System.out.println("|---|---:|---:|---:|---:|---:|");
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
@@ -174,7 +175,7 @@ public final class Benchmark {
                 if (first.statusCode() != 200) {
                     throw new IllegalStateException(scenario[1] + " answered " + first.statusCode() + ": " + first.body());
                 }
-                run(client, uri, 30, concurrency, pool);
+                run(client, uri, warmup, concurrency, pool);
                 long start = System.nanoTime();
                 List<Long> latencies = run(client, uri, requests, concurrency, pool);
                 double elapsed = seconds(start);
