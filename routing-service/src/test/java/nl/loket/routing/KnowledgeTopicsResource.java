@@ -17,7 +17,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import nl.loket.contracts.Topics;
 import nl.loket.infra.test.KafkaTestResource;
-import nl.loket.infra.test.TopicClient;
 
 /**
  * Publishes the knowledge fixture on the knowledge topics before the application starts (as knowledge-service
@@ -31,10 +30,12 @@ public class KnowledgeTopicsResource implements QuarkusTestResourceLifecycleMana
     public synchronized Map<String, String> start() {
         String bootstrap = KafkaTestResource.bootstrapServers();
         if (!published) {
-            TopicClient.createTopics(List.of(Topics.KNOWLEDGE_TEAMS), 1);
-            TopicClient.createTopics(List.of(Topics.KNOWLEDGE_PRODUCTS, Topics.KNOWLEDGE_CATEGORIES,
-                    Topics.KNOWLEDGE_ARTICLES, Topics.CASES_STATUS, Topics.CONTACTS_RECEIVED, Topics.CONTACTS_LIFECYCLE,
-                    Topics.CONTACTS_ROUTED), 3);
+            createTopics(List.of(Topics.KNOWLEDGE_TEAMS), 1);
+            // partitions as in the AsyncAPI document
+            createTopics(List.of(Topics.KNOWLEDGE_PRODUCTS, Topics.KNOWLEDGE_CATEGORIES,
+                    Topics.KNOWLEDGE_ARTICLES, Topics.CASES_STATUS), 3);
+            createTopics(List.of(Topics.CONTACTS_RECEIVED, Topics.CONTACTS_LIFECYCLE, Topics.CONTACTS_ROUTED,
+                    "bench.null.in"), 6);
             publish(bootstrap, KnowledgeFixture.events());
             published = true;
         }
@@ -76,6 +77,28 @@ public class KnowledgeTopicsResource implements QuarkusTestResourceLifecycleMana
             }
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish the knowledge fixture", e);
+        }
+    }
+
+    /** Creates the topics that do not exist yet (a topic created meanwhile is fine). */
+    public static void createTopics(List<String> topics, int partitions) {
+        Properties props = new Properties();
+        props.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaTestResource.bootstrapServers());
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(props)) {
+            for (String topic : topics) {
+                try {
+                    admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, partitions, (short) 1)))
+                            .all().get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                        throw new IllegalStateException("Could not create " + topic, e);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
