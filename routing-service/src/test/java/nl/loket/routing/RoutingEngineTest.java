@@ -1,0 +1,129 @@
+package nl.loket.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import nl.loket.contracts.events.CaseStatusChanged;
+import nl.loket.contracts.events.Channel;
+import nl.loket.contracts.events.Tier;
+import nl.loket.routing.domain.ContactFacts;
+import nl.loket.routing.domain.Policy;
+import nl.loket.routing.domain.RoutingDecision;
+import nl.loket.routing.knowledge.KnowledgeSnapshot;
+import nl.loket.routing.knowledge.KnowledgeView;
+import nl.loket.routing.service.PolicyRegistry;
+import nl.loket.routing.service.RoutingEngine;
+
+/** The policy rules as pure logic, on the knowledge fixture. */
+class RoutingEngineTest {
+
+    private static final RoutingEngine ENGINE = new RoutingEngine();
+    private static final Map<String, Policy> POLICIES = PolicyRegistry.loadAll();
+    private static KnowledgeSnapshot knowledge;
+
+    @BeforeAll
+    static void knowledge() {
+        KnowledgeView view = KnowledgeFixture.view();
+        view.putCase("OV-2026-00042", new CaseStatusChanged("OV-2026-00042", "GM0363",
+                "http://standaarden.overheid.nl/owms/terms/omgevingsvergunning_bouw", "omgeving", "IN_BEHANDELING",
+                "Advies welstand gevraagd", LocalDate.of(2026, 12, 20), Instant.now()));
+        knowledge = view.snapshot();
+    }
+
+    private static ContactFacts contact(String text, String caseReference, String productCode, String ivr, String desk) {
+        return new ContactFacts("c-1", "GM0363", Channel.PHONE, Instant.now(), null, text, "nl", caseReference,
+                productCode, ivr, desk, null);
+    }
+
+    private static RoutingDecision decide(String policy, ContactFacts contact) {
+        return ENGINE.decide(contact, POLICIES.get(policy), knowledge);
+    }
+
+    @Test
+    void explicitSignalsWinOverTheText() {
+        RoutingDecision byProduct = decide("chain-specialised-kcc",
+                contact("Hoe lang duurt dat?", null, "omgevingsvergunning kap", null, null));
+        assertThat(byProduct.teamId()).isEqualTo("omgeving");
+        assertThat(byProduct.rule()).isEqualTo("explicit-signal");
+        assertThat(decide("chain-specialised-kcc", contact("Hallo", null, null, "sociaal-domein", null)).teamId())
+                .isEqualTo("sociaal-domein");
+        assertThat(decide("chain-specialised-kcc", contact("Hallo", null, null, null, "Parkeeroverlast")).teamId())
+                .isEqualTo("veiligheid");
+        assertThat(decide("chain-specialised-kcc", contact("Hallo", null, null, "9", null)).rule())
+                .isNotEqualTo("explicit-signal");
+    }
+
+    @Test
+    void informationQuestionsGoToTheFirstLineInEveryDomain() {
+        for (String question : new String[] {"Wat kost een kapvergunning?", "Wanneer moet de aanslag OZB betaald zijn?",
+                "Welke documenten heb ik nodig voor bijstand?", "Wat zijn de openingstijden van het stadhuis?"}) {
+            RoutingDecision d = decide("chain-specialised-kcc", contact(question, null, null, null, null));
+            assertThat(d.teamId()).as(question).isEqualTo("kcc");
+            assertThat(d.rule()).as(question).isEqualTo("information-question");
+            assertThat(d.tier()).isEqualTo(Tier.FIRST_LINE);
+        }
+    }
+
+    @Test
+    void ownCaseGoesToTheHandlingTeamWithAnExplanation() {
+        RoutingDecision d = decide("chain-specialised-kcc", contact(
+                "Ik kan mijn aanslag gemeentelijke belastingen niet betalen en wil kwijtschelding aanvragen.", null,
+                null, null, null));
+        assertThat(d.teamId()).isEqualTo("belastingen");
+        assertThat(d.rule()).isEqualTo("own-case");
+        assertThat(d.reason()).contains("own case").contains("Ketenteam Belastingen");
+        assertThat(d.confidence()).isBetween(0.25, 1.0);
+    }
+
+    @Test
+    void knownCaseStatusIsAnsweredByTheFirstLineAndUnknownCasesGoToTheirTeam() {
+        String text = "Hoe staat het met mijn aanvraag voor de omgevingsvergunning voor mijn uitbouw?";
+        RoutingDecision known = decide("chain-specialised-kcc", contact(text, "OV-2026-00042", null, null, null));
+        assertThat(known.teamId()).isEqualTo("kcc");
+        assertThat(known.rule()).isEqualTo("known-case-status");
+        assertThat(known.reason()).contains("OV-2026-00042").contains("2026-12-20");
+        RoutingDecision inText = decide("chain-specialised-kcc",
+                contact("Wat is de status van zaak OV-2026-00042?", null, null, null, null));
+        assertThat(inText.rule()).isEqualTo("known-case-status");
+        RoutingDecision unknown = decide("chain-specialised-kcc", contact(text, "OV-2026-12345", null, null, null));
+        assertThat(unknown.teamId()).isEqualTo("omgeving");
+        assertThat(unknown.rule()).isEqualTo("unknown-case-status");
+    }
+
+    @Test
+    void lowConfidenceGoesToTheFirstLineNeverToABackOffice() {
+        RoutingDecision d = decide("chain-specialised-kcc",
+                contact("Ik heb een probleem en wil graag teruggebeld worden.", null, null, null, null));
+        assertThat(d.teamId()).isEqualTo("kcc");
+        assertThat(d.rule()).isEqualTo("low-confidence");
+        assertThat(d.reason()).contains("triages");
+    }
+
+    @Test
+    void theOtherKccModelsAreThePoliciesData() {
+        ContactFacts ownCase = contact("Er liggen losse stoeptegels voor mijn deur, al weken.", null, null, null, null);
+        ContactFacts info = contact("Wat kost een kapvergunning?", null, null, null, null);
+        ContactFacts knownCase = contact("Hoe staat het met mijn aanvraag?", "OV-2026-00042", null, null, null);
+        assertThat(decide("one-kcc", ownCase).teamId()).isEqualTo("kcc");
+        assertThat(decide("chain-specialised-kcc", ownCase).teamId()).isEqualTo("openbare-ruimte");
+        assertThat(decide("stuck-in-the-middle", info).teamId()).isEqualTo("omgeving");
+        assertThat(decide("stuck-in-the-middle", knownCase).teamId()).isEqualTo("kcc");
+        assertThat(decide("switchboard-plus", knownCase).teamId()).isEqualTo("omgeving");
+        assertThat(decide("switchboard-plus", info).policyName()).isEqualTo("switchboard-plus");
+    }
+
+    @Test
+    void aTransferNeverGoesBackToTheRequestingTeam() {
+        ContactFacts c = contact("Mijn buren draaien elke nacht harde muziek.", null, null, null, null);
+        assertThat(decide("chain-specialised-kcc", c).teamId()).isEqualTo("veiligheid");
+        RoutingDecision again = ENGINE.decide(c, POLICIES.get("chain-specialised-kcc"), knowledge, Set.of("veiligheid"));
+        assertThat(again.teamId()).isNotEqualTo("veiligheid");
+    }
+}
