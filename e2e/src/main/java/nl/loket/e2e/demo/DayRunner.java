@@ -220,13 +220,18 @@ public final class DayRunner {
         String intended = contact == null ? team : contact.intendedTeam();
         Kind kind = contact == null ? Kind.GENERIC_QUESTION : contact.kind();
         int hop = item.path("hop").asInt();
-        boolean returned = item.path("status").asText().equals("OPEN") && item.hasNonNull("outcome");
+        boolean phone = Channel.PHONE.name().equals(item.path("channel").asText());
         if (kind == Kind.NONSENSE) {
             resolve(team, member, contactId, "NO_CONTACT_POSSIBLE");
         } else if (DefaultTeams.KCC.equals(team)) {
-            if ("kcc".equals(intended) || (kind == Kind.STATUS_QUESTION && random.nextDouble() < 0.5) || hop >= 2 || returned) {
+            if (phone && "kcc".equals(intended) && random.nextDouble() < 0.05) {
+                // the answer needs a specialist: a call-back note (terugbelnotitie) to a chain team
+                String specialist = DefaultTeams.CHAIN_TEAMS.get(random.nextInt(DefaultTeams.CHAIN_TEAMS.size()));
+                client.item(team, member, contactId, "callbacks",
+                        client.object().put("targetTeamId", specialist).put("note", "Specialist belt de burger terug"));
+            } else if ("kcc".equals(intended) || (kind == Kind.STATUS_QUESTION && random.nextDouble() < 0.5) || hop >= 2) {
                 resolve(team, member, contactId, kind == Kind.STATUS_QUESTION ? "INFORMED" : "ANSWERED");
-            } else if (Channel.PHONE.name().equals(item.path("channel").asText()) && random.nextDouble() < 0.3) {
+            } else if (phone && random.nextDouble() < 0.3) {
                 ObjectNode callback = client.object().put("targetTeamId", intended).put("note", "Burger wil teruggebeld worden");
                 client.item(team, member, contactId, "callbacks", callback);
             } else {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * {@code ./loket demo}: a realistic working day for one municipality against the running platform, then the KPI
  * summary. Options: --contacts N (default 5000), --seed S (default 20261127), --municipality GMxxxx (GM0363),
- * --seconds N (how long the day is compressed into, default 240).
+ * --seconds N (how long the day is compressed into, default 180).
  */
 public final class DemoDay {
 
@@ -21,7 +21,7 @@ public final class DemoDay {
         int contacts = 5000;
         long seed = 20261127L;
         String municipality = "GM0363";
-        int seconds = 240;
+        int seconds = 180;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--repo" -> repo = Path.of(args[++i]);
@@ -39,7 +39,7 @@ public final class DemoDay {
         System.out.printf("Replaying a working day of %d contacts for %s (seed %d), compressed into %d s…%n",
                 contacts, municipality, seed, seconds);
         DayRunner runner = new DayRunner(client);
-        runner.run(day, List.of(municipality), seconds, 240, seed);
+        runner.run(day, List.of(municipality), seconds, 150, seed);
         JsonNode summary = client.summary("municipality=" + municipality).body();
         if (summary == null) {
             System.err.println("metrics-service gave no summary; see ./loket logs metrics");
