@@ -183,6 +183,24 @@ class RoutingPreviewResourceTest {
     }
 
     @Test
+    void evaluatorCommandPrintsAccuracyPrecisionRecallAndConfusionThroughThePreview() throws Exception {
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            nl.loket.routing.eval.RoutingEvaluator.main(new String[] {"src/test/resources/eval/probe-set.csv",
+                    "http://localhost:" + io.restassured.RestAssured.port});
+        } finally {
+            System.setOut(original);
+        }
+        String report = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        System.out.println(report);
+        org.assertj.core.api.Assertions.assertThat(report).contains("rows 40").contains("accuracy")
+                .contains("precision").contains("recall").contains("confusion matrix")
+                .contains("ruimtelijke-ontwikkeling");
+    }
+
+    @Test
     void healthReportsTheKnowledgeView() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItem("knowledge-view"));
