@@ -36,8 +36,9 @@ public final class KnowledgeFixture {
     public static synchronized List<Event> events() {
         if (events == null) {
             List<Event> loaded = new ArrayList<>();
-            try (InputStream in = KnowledgeFixture.class.getClassLoader()
-                    .getResourceAsStream("knowledge/knowledge-fixture.jsonl")) {
+            String file = System.getProperty("knowledge.fixture"); // e.g. built by eval/knowledge_service_fixture.py
+            try (InputStream in = file != null ? java.nio.file.Files.newInputStream(java.nio.file.Path.of(file))
+                    : KnowledgeFixture.class.getClassLoader().getResourceAsStream("knowledge/knowledge-fixture.jsonl")) {
                 for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                     if (line.isBlank()) {
                         continue;
