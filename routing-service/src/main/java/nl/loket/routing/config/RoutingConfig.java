@@ -15,4 +15,24 @@ public interface RoutingConfig {
 
     /** Policy per municipality: {@code loket.routing.policy-by-municipality.GM0363=one-kcc}. */
     Map<String, String> policyByMunicipality();
+
+    /**
+     * The same as one value, handy in the environment, where map keys are not recognised:
+     * {@code LOKET_ROUTING_MUNICIPALITY_POLICIES=GM9001=one-kcc,GM9002=switchboard-plus}. Wins over the map.
+     */
+    java.util.Optional<String> municipalityPolicies();
+
+    /** The map and the list together. */
+    default Map<String, String> policies() {
+        Map<String, String> all = new java.util.TreeMap<>(policyByMunicipality());
+        municipalityPolicies().ifPresent(list -> {
+            for (String entry : list.split(",")) {
+                String[] kv = entry.split("[=:]", 2);
+                if (kv.length == 2 && !kv[0].isBlank() && !kv[1].isBlank()) {
+                    all.put(kv[0].trim(), kv[1].trim());
+                }
+            }
+        });
+        return all;
+    }
 }

@@ -32,9 +32,9 @@ public class PolicyRegistry {
         this.config = config;
         this.policies = loadAll();
         require(config.defaultPolicy());
-        config.policyByMunicipality().values().forEach(PolicyRegistry.this::require);
+        config.policies().values().forEach(PolicyRegistry.this::require);
         Log.infof("Routing policies %s; default %s; per municipality %s", policies.keySet(), config.defaultPolicy(),
-                config.policyByMunicipality());
+                config.policies());
     }
 
     public Optional<Policy> byName(String name) {
@@ -42,7 +42,7 @@ public class PolicyRegistry {
     }
 
     public Policy forMunicipality(String municipality) {
-        String name = municipality == null ? null : config.policyByMunicipality().get(municipality);
+        String name = municipality == null ? null : config.policies().get(municipality);
         return policies.get(name != null ? name : config.defaultPolicy());
     }
 
