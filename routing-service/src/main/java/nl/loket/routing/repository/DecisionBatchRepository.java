@@ -13,7 +13,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import nl.loket.routing.domain.StoredDecision;
 
 /**
  * The hot path's storage: a whole batch of first decisions in one statement (UNNEST arrays, ON CONFLICT DO
@@ -23,18 +22,20 @@ import nl.loket.routing.domain.StoredDecision;
 @ApplicationScoped
 public class DecisionBatchRepository {
 
-    private static final String SELECT = "SELECT contact_id, hop, team_id, routed_event_id, assigned_event_id, "
-            + "routed_json, assigned_json, routed_at FROM routing_decision WHERE id = ANY($1)";
+    private static final String SELECT = "SELECT d.*, c.contact_json FROM routing_decision d "
+            + "JOIN routed_contact c ON c.contact_id = d.contact_id WHERE d.id = ANY($1)";
     /** One statement (one round trip, atomic): the contacts and their decisions. */
     private static final String INSERT = "WITH contacts AS (INSERT INTO routed_contact "
             + "(contact_id, municipality, channel, received_at, contact_json, created_at) "
             + "SELECT * FROM UNNEST($1::varchar[], $2::varchar[], $3::varchar[], $4::timestamptz[], $5::text[], "
             + "$6::timestamptz[]) ON CONFLICT DO NOTHING) "
             + "INSERT INTO routing_decision (id, contact_id, hop, team_id, tier, "
-            + "rule, confidence, policy_name, policy_version, routed_event_id, assigned_event_id, routed_json, "
-            + "assigned_json, routed_at) SELECT * FROM UNNEST($7::varchar[], $8::varchar[], $9::int[], $10::varchar[], "
+            + "rule, confidence, policy_name, policy_version, routed_event_id, assigned_event_id, routed_at, reason, "
+            + "product_uri, product_name, article_id, category_id, term_days, term_unit) "
+            + "SELECT * FROM UNNEST($7::varchar[], $8::varchar[], $9::int[], $10::varchar[], "
             + "$11::varchar[], $12::varchar[], $13::float8[], $14::varchar[], $15::int[], $16::varchar[], $17::varchar[], "
-            + "$18::text[], $19::text[], $20::timestamptz[]) ON CONFLICT DO NOTHING RETURNING id";
+            + "$18::timestamptz[], $19::text[], $20::varchar[], $21::varchar[], $22::varchar[], $23::varchar[], "
+            + "$24::int[], $25::varchar[]) ON CONFLICT DO NOTHING RETURNING id";
 
     private final Pool pool;
 
@@ -42,19 +43,44 @@ public class DecisionBatchRepository {
         this.pool = pool;
     }
 
-    public Uni<List<StoredDecision>> find(List<String> ids) {
+    /** Stored decisions with their contact's JSON (to rebuild events stored as fields). */
+    public Uni<List<StoredRow>> find(List<String> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return pool.preparedQuery(SELECT).execute(Tuple.of(ids.toArray(String[]::new))).map(rows -> {
-            List<StoredDecision> found = new ArrayList<>();
+            List<StoredRow> found = new ArrayList<>();
             for (Row r : rows) {
-                found.add(new StoredDecision(r.getString("contact_id"), r.getInteger("hop"), r.getString("team_id"),
-                        r.getString("routed_event_id"), r.getString("assigned_event_id"), r.getString("routed_json"),
-                        r.getString("assigned_json"), r.getOffsetDateTime("routed_at").toInstant(), true));
+                RoutingDecisionEntity e = new RoutingDecisionEntity();
+                e.id = r.getString("id");
+                e.contactId = r.getString("contact_id");
+                e.hop = r.getInteger("hop");
+                e.teamId = r.getString("team_id");
+                e.tier = r.getString("tier");
+                e.rule = r.getString("rule");
+                e.confidence = r.getDouble("confidence");
+                e.policyName = r.getString("policy_name");
+                e.policyVersion = r.getInteger("policy_version");
+                e.routedEventId = r.getString("routed_event_id");
+                e.assignedEventId = r.getString("assigned_event_id");
+                e.routedJson = r.getString("routed_json");
+                e.assignedJson = r.getString("assigned_json");
+                e.routedAt = r.getOffsetDateTime("routed_at").toInstant();
+                e.reason = r.getString("reason");
+                e.productUri = r.getString("product_uri");
+                e.productName = r.getString("product_name");
+                e.articleId = r.getString("article_id");
+                e.categoryId = r.getString("category_id");
+                e.termDays = r.getInteger("term_days");
+                e.termUnit = r.getString("term_unit");
+                found.add(new StoredRow(e, r.getString("contact_json")));
             }
             return found;
         });
+    }
+
+    /** A stored decision and the contact it was made for. */
+    public record StoredRow(RoutingDecisionEntity decision, String contactJson) {
     }
 
     /** Inserts contacts and decisions in one statement; returns the ids of the decisions inserted now. */
@@ -85,9 +111,14 @@ public class DecisionBatchRepository {
                 .addArrayOfInteger(versions)
                 .addArrayOfString(decisions.stream().map(d -> d.routedEventId).toArray(String[]::new))
                 .addArrayOfString(decisions.stream().map(d -> d.assignedEventId).toArray(String[]::new))
-                .addArrayOfString(decisions.stream().map(d -> d.routedJson).toArray(String[]::new))
-                .addArrayOfString(decisions.stream().map(d -> d.assignedJson).toArray(String[]::new))
-                .addArrayOfOffsetDateTime(decisions.stream().map(d -> utc(d.routedAt)).toArray(OffsetDateTime[]::new));
+                .addArrayOfOffsetDateTime(decisions.stream().map(d -> utc(d.routedAt)).toArray(OffsetDateTime[]::new))
+                .addArrayOfString(decisions.stream().map(d -> d.reason).toArray(String[]::new))
+                .addArrayOfString(decisions.stream().map(d -> d.productUri).toArray(String[]::new))
+                .addArrayOfString(decisions.stream().map(d -> d.productName).toArray(String[]::new))
+                .addArrayOfString(decisions.stream().map(d -> d.articleId).toArray(String[]::new))
+                .addArrayOfString(decisions.stream().map(d -> d.categoryId).toArray(String[]::new))
+                .addArrayOfInteger(decisions.stream().map(d -> d.termDays).toArray(Integer[]::new))
+                .addArrayOfString(decisions.stream().map(d -> d.termUnit).toArray(String[]::new));
         return pool.preparedQuery(INSERT).execute(rows).map(result -> {
             Set<String> inserted = new HashSet<>();
             result.forEach(r -> inserted.add(r.getString(0)));

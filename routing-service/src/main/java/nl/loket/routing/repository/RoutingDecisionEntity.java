@@ -53,6 +53,26 @@ public class RoutingDecisionEntity extends PanacheEntityBase {
     @Column(name = "routed_at")
     public Instant routedAt;
 
+    public String reason;
+
+    @Column(name = "product_uri")
+    public String productUri;
+
+    @Column(name = "product_name")
+    public String productName;
+
+    @Column(name = "article_id")
+    public String articleId;
+
+    @Column(name = "category_id")
+    public String categoryId;
+
+    @Column(name = "term_days")
+    public Integer termDays;
+
+    @Column(name = "term_unit")
+    public String termUnit;
+
     public static String idOf(String contactId, int hop) {
         return contactId + "#" + hop;
     }

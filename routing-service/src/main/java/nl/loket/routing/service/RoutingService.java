@@ -109,7 +109,7 @@ public class RoutingService {
                 }
                 List<String> stored = newDecisions.stream().map(e -> e.id).filter(id -> !inserted.contains(id)).toList();
                 return batches.find(stored).map(earlier -> {
-                    Map<String, StoredDecision> byContact = earlier.stream()
+                    Map<String, StoredDecision> byContact = earlier.stream().map(this::rebuilt)
                             .collect(Collectors.toMap(StoredDecision::contactId, Function.identity()));
                     return result.stream().map(r -> byContact.getOrDefault(r.contactId(), r)).toList();
                 });
@@ -205,6 +205,13 @@ public class RoutingService {
         e.routedJson = write(routed);
         e.assignedJson = write(assigned);
         e.routedAt = now;
+        e.reason = routed.reason();
+        e.productUri = d.productUri();
+        e.productName = d.productName();
+        e.articleId = d.articleId();
+        e.categoryId = d.categoryId();
+        e.termDays = d.handlingTerm() == null ? null : d.handlingTerm().days();
+        e.termUnit = d.handlingTerm() == null ? null : d.handlingTerm().unit().name();
         return e;
     }
 
@@ -217,6 +224,21 @@ public class RoutingService {
         e.contactJson = json; // as received (schema-valid ContactReceived: no BSN)
         e.createdAt = now;
         return e;
+    }
+
+    /** A stored first decision with its events: as stored, or rebuilt from the stored fields and contact. */
+    private StoredDecision rebuilt(DecisionBatchRepository.StoredRow row) {
+        RoutingDecisionEntity e = row.decision();
+        if (e.routedJson != null && e.assignedJson != null) {
+            return toStored(e, true);
+        }
+        ContactReceived c = read(row.contactJson());
+        RoutingDecision d = new RoutingDecision(nl.loket.contracts.events.Tier.valueOf(e.tier), e.teamId, e.reason,
+                e.confidence, e.rule, e.productUri, e.productName, e.articleId, e.categoryId,
+                e.termDays == null ? null : new nl.loket.contracts.events.HandlingTerm(e.termDays,
+                        nl.loket.contracts.events.TermUnit.valueOf(e.termUnit)),
+                e.policyName, e.policyVersion);
+        return toStored(entity(c, e.hop, d, null, null, e.routedAt), true);
     }
 
     private static StoredDecision toStored(RoutingDecisionEntity e, boolean redelivered) {
