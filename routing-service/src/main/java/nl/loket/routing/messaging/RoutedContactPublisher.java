@@ -34,8 +34,8 @@ import nl.loket.routing.domain.StoredDecision;
 public class RoutedContactPublisher {
 
     static final URI SOURCE = URI.create(CloudEventHeaders.sourceOf("routing-service"));
-    /** Bounded: 6 consumers x 500 records per batch x 1 message per emitter, with room to spare. */
-    private static final int BUFFER = 8192;
+    /** Bounded: 6 consumers x 1000 records per batch x 1 message per emitter, with room to spare. */
+    private static final int BUFFER = 16384;
 
     private final MutinyEmitter<String> routed;
     private final MutinyEmitter<String> assigned;

@@ -34,7 +34,7 @@ public class NullForwarder {
     /** 1: one record out per record in; 2: also a second record on another topic (routing writes two). */
     static volatile int fanOut = 1;
 
-    public NullForwarder(@Channel("bench-null-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
+    public NullForwarder(@Channel("bench-null-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
             MutinyEmitter<String> out) {
         this.out = out;
     }

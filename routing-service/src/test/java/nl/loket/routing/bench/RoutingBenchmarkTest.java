@@ -110,7 +110,7 @@ class RoutingBenchmarkTest {
         out.append(String.format("ratio routing / null forwarder with the same output (2 records): %.2f (goal >= 0.70)%n",
                 routingRate / null2));
         out.append(String.format("ratio routing / null forwarder with 1 record out: %.2f%n", routingRate / null1));
-        out.append(String.format("%d messages per run, same broker, same JVM run, 6 input partitions and consumers, batches of <= 500%n",
+        out.append(String.format("%d messages per run, same broker, same JVM run, 6 input partitions and consumers, batches of <= 1000%n",
                 MESSAGES));
         System.out.println("\n==== routing benchmark ====\n" + out + "===========================\n");
         Files.writeString(Path.of("target/routing-bench.txt"), out.toString(), StandardCharsets.UTF_8);
