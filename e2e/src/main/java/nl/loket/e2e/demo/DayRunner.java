@@ -132,7 +132,7 @@ public final class DayRunner {
         int lastActions = -1;
         int quietRounds = 0;
         while (System.currentTimeMillis() < deadline && quietRounds < 4) {
-            Thread.sleep(2_500);
+            Thread.sleep(2_500); // the demo reports progress at a person's pace
             int now = actions.get();
             quietRounds = now == lastActions ? quietRounds + 1 : 0;
             lastActions = now;
@@ -169,7 +169,7 @@ public final class DayRunner {
             try {
                 boolean worked = completeCallbacks(team, member) | takeNext(team, member, random, backOffice);
                 if (!worked) {
-                    Thread.sleep(300);
+                    Thread.sleep(300); // an idle agent looks at the queue again a moment later
                 }
             } catch (InterruptedException e) {
                 return;
@@ -209,6 +209,7 @@ public final class DayRunner {
             return true; // a colleague was quicker
         }
         actions.incrementAndGet();
+        // think time: the handling time of the contact, compressed (back offices take longest)
         Thread.sleep(backOffice ? random.nextLong(400, 1500) : DefaultTeams.KCC.equals(team) ? random.nextLong(50, 300) : random.nextLong(150, 700));
         decide(team, member, item, contactId, random);
         actions.incrementAndGet();
