@@ -62,8 +62,15 @@ final class Bm25Index {
 
     /** The best {@code limit} documents for the query tokens (each distinct token once), best first. */
     <T> List<Scored<T>> search(List<String> tokens, int limit, Function<Integer, T> doc) {
+        return search(tokens, java.util.Set.of(), limit, doc);
+    }
+
+    /** As {@link #search(List, int, Function)}, with {@code boosted} terms weighing double. */
+    <T> List<Scored<T>> search(List<String> tokens, java.util.Set<String> boosted, int limit, Function<Integer, T> doc) {
         float[] scores = null;
-        for (String term : new LinkedHashSet<>(tokens)) {
+        LinkedHashSet<String> terms = new LinkedHashSet<>(tokens);
+        terms.addAll(boosted);
+        for (String term : terms) {
             int[] ids = docIds.get(term);
             if (ids == null) {
                 continue;
@@ -72,7 +79,7 @@ final class Bm25Index {
                 scores = new float[size];
             }
             int[] tfs = freqs.get(term);
-            float weight = idf.get(term);
+            float weight = idf.get(term) * (boosted.contains(term) ? 2f : 1f);
             for (int i = 0; i < ids.length; i++) {
                 float tf = tfs[i];
                 scores[ids[i]] += weight * tf / (tf + lengthNorm[ids[i]]);

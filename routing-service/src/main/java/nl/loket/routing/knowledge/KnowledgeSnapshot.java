@@ -125,11 +125,18 @@ public final class KnowledgeSnapshot {
 
     /** The best knowledge items for analysed search tokens, best first (BM25). */
     public List<Match> search(List<String> tokens, int limit) {
+        return search(tokens, List.of(), limit);
+    }
+
+    /** As {@link #search(List, int)}, with the analysed {@code topics} weighing double. */
+    public List<Match> search(List<String> tokens, List<String> topics, int limit) {
         if (tokens.isEmpty() || docs.isEmpty()) {
             return List.of();
         }
+        Set<String> boosted = new LinkedHashSet<>();
+        topics.forEach(t -> boosted.addAll(text.searchTokens(t)));
         List<Match> matches = new ArrayList<>(limit);
-        for (Bm25Index.Scored<Match> hit : index.search(tokens, limit, docs::get)) {
+        for (Bm25Index.Scored<Match> hit : index.search(tokens, boosted, limit, docs::get)) {
             Match doc = hit.doc();
             matches.add(new Match(doc.kind(), doc.id(), doc.label(), doc.teamId(), hit.score()));
         }

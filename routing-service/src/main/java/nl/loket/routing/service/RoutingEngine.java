@@ -72,7 +72,7 @@ public final class RoutingEngine {
         a.caseStatus = knowledge.caseStatus(contact.caseReference()).orElseGet(() -> caseInText(content, knowledge));
         a.caseReference = a.caseStatus != null ? a.caseStatus.caseReference()
                 : blankToNull(contact.caseReference());
-        a.matches = knowledge.search(tokens.searchTokens(), SEARCH_DEPTH);
+        a.matches = knowledge.search(tokens.searchTokens(), a.intent.topics(), SEARCH_DEPTH);
 
         Map<String, Double> teamScores = new LinkedHashMap<>();
         Map<String, Integer> seen = new HashMap<>();

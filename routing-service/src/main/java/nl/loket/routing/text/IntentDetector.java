@@ -58,6 +58,7 @@ public final class IntentDetector {
         java.util.Set<String> present = new java.util.HashSet<>(tokens);
         Map<Intent, Double> scores = new EnumMap<>(Intent.class);
         Map<Intent, List<String>> found = new EnumMap<>(Intent.class);
+        java.util.Set<String> topics = new java.util.LinkedHashSet<>();
         for (Intent intent : Intent.values()) {
             scores.put(intent, 0.0);
             found.put(intent, new ArrayList<>());
@@ -66,6 +67,9 @@ public final class IntentDetector {
             if (!cue.tokens().isEmpty() && present.contains(cue.tokens().get(0)) && matches(tokens, cue.tokens())) {
                 scores.merge(cue.cue().intent(), cue.cue().weight(), Double::sum);
                 found.get(cue.cue().intent()).add(cue.cue().phrase());
+                if (cue.cue().topic() != null) {
+                    topics.add(cue.cue().topic());
+                }
             }
         }
         boolean question = content != null && content.contains("?");
@@ -94,7 +98,8 @@ public final class IntentDetector {
         } else {
             intent = Intent.UNKNOWN;
         }
-        return new Result(intent, List.copyOf(found.get(intent)), info, own, status);
+        return new Result(intent, List.copyOf(found.get(intent)), info, own, status,
+                intent == Intent.INFORMATION_QUESTION ? List.of() : List.copyOf(topics));
     }
 
     private static boolean matches(List<String> tokens, List<String> phrase) {
@@ -134,11 +139,12 @@ public final class IntentDetector {
         return true;
     }
 
+    /** @param topics topic words of the matched cues (objection, complaint …), for the knowledge search */
     public record Result(Intent intent, List<String> cues, double informationScore, double ownCaseScore,
-            double statusScore) {
+            double statusScore, List<String> topics) {
     }
 
-    private record Cue(Intent intent, double weight, String phrase) {
+    private record Cue(Intent intent, double weight, String phrase, String topic) {
     }
 
     private record AnalysedCue(Cue cue, List<String> tokens) {
@@ -155,8 +161,9 @@ public final class IntentDetector {
                 if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                     continue;
                 }
-                String[] parts = trimmed.split("\\|", 3);
-                cues.add(new Cue(Intent.valueOf(parts[0]), Double.parseDouble(parts[1]), parts[2].trim()));
+                String[] parts = trimmed.split("\\|", 4);
+                cues.add(new Cue(Intent.valueOf(parts[0]), Double.parseDouble(parts[1]), parts[2].trim(),
+                        parts.length > 3 ? parts[3].trim() : null));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
