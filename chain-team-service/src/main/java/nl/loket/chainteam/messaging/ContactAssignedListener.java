@@ -21,6 +21,7 @@ import nl.loket.contracts.EventJson;
 import nl.loket.contracts.Topics;
 import nl.loket.contracts.events.ContactAssigned;
 import nl.loket.contracts.schema.EventSchemaValidator;
+import nl.loket.contracts.messaging.TransientFailures;
 
 /**
  * Consumes every team topic ({@code team.<teamId>.contacts}, pattern subscription). A record that is not a valid
@@ -76,7 +77,10 @@ public class ContactAssignedListener {
         }
         String id = eventId;
         return service.applyAssignment(id, assigned)
-                // a conflict with a concurrent change or a database hiccup: try again before giving up
+                // the database or broker away is waited out (nothing is committed meanwhile); a record that
+                // keeps failing otherwise is tried a few times, then goes to the DLQ
+                .onFailure(TransientFailures::isTransient).retry()
+                .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely()
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3)
                 .onItemOrFailure().transformToUni((result, failure) -> {
                     if (failure != null) {

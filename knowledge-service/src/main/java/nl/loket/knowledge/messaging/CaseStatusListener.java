@@ -1,5 +1,6 @@
 package nl.loket.knowledge.messaging;
 
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -19,6 +20,7 @@ import nl.loket.contracts.CloudEventHeaders;
 import nl.loket.contracts.EventJson;
 import nl.loket.contracts.events.CaseStatusChanged;
 import nl.loket.contracts.schema.EventSchemaValidator;
+import nl.loket.contracts.messaging.TransientFailures;
 import nl.loket.knowledge.service.CaseStatusService;
 
 /**
@@ -68,7 +70,10 @@ public class CaseStatusListener {
             Log.warnf("Rejected case status record %s: %s", key, e.getMessage());
             return Uni.createFrom().completionStage(message.nack(e));
         }
+        // the database away is waited out (nothing is committed meanwhile); anything else goes to the DLQ
         return applied
+                .onFailure(TransientFailures::isTransient).retry()
+                .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely()
                 .invoke(done -> Log.debugf("Case status %s %s", key, done ? "applied" : "skipped (repeat)"))
                 .chain(done -> Uni.createFrom().completionStage(message.ack()))
                 .onFailure().recoverWithUni(e -> Uni.createFrom().completionStage(message.nack(e)));

@@ -21,6 +21,7 @@ import nl.loket.contracts.events.ContactRouted;
 import nl.loket.contracts.events.ContactTransferRequested;
 import nl.loket.contracts.events.DeadlineApproaching;
 import nl.loket.contracts.events.DeadlineBreached;
+import nl.loket.contracts.messaging.TransientFailures;
 import nl.loket.metrics.domain.ContactEvent;
 import nl.loket.metrics.service.FactService;
 
@@ -70,7 +71,11 @@ public class ContactEventsListener {
             registry.counter("loket_metrics_events_dead_lettered_total", "topic", topic).increment();
             return Uni.createFrom().completionStage(message.nack(e));
         }
+        // the database or broker away is waited out (nothing is committed meanwhile); only a record that keeps
+        // failing on its own goes to the dead-letter topic
         return facts.apply(event)
+                .onFailure(TransientFailures::isTransient).retry()
+                .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely()
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3)
                 .chain(applied -> {
                     registry.counter("loket_metrics_events_total", "type", event.type(),

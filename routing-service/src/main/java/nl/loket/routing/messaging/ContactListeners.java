@@ -22,6 +22,7 @@ import nl.loket.contracts.EventJson;
 import nl.loket.contracts.events.ContactReceived;
 import nl.loket.contracts.events.ContactTransferRequested;
 import nl.loket.contracts.schema.EventSchemaValidator;
+import nl.loket.contracts.messaging.TransientFailures;
 import nl.loket.routing.service.RoutingService;
 
 /**
@@ -70,6 +71,8 @@ public class ContactListeners {
                 : Uni.join().all(deadLetters).andFailFast().replaceWithVoid();
         return dead.chain(() -> routing.routeReceived(contacts)
                 .chain(publisher::publish)
+                .onFailure(TransientFailures::isTransient).retry()
+                .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely()
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5));
     }
 
@@ -96,6 +99,8 @@ public class ContactListeners {
                 .chain(publisher::publish)
                 .onFailure(RoutingService.UnknownContactException.class)
                 .recoverWithUni(e -> publisher.deadLetter(r, e.getMessage()))
+                .onFailure(TransientFailures::isTransient).retry()
+                .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely()
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5);
     }
 
