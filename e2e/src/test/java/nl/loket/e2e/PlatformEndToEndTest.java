@@ -51,6 +51,7 @@ class PlatformEndToEndTest {
 
     @BeforeAll
     static void startPlatform() throws Exception {
+        nl.loket.infra.kafka.LocalKafka.neverHaltTheJvm();
         repo = Path.of(System.getProperty("loket.repo", "..")).toAbsolutePath().normalize();
         Map<String, Integer> ports = new HashMap<>();
         ServiceSpec.ALL.forEach(s -> ports.put(s.name(), freePort()));

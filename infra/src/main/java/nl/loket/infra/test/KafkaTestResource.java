@@ -18,6 +18,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
     /** The running broker's bootstrap servers, starting it if needed (for test clients). */
     public static synchronized String bootstrapServers() {
         if (kafka == null) {
+            LocalKafka.neverHaltTheJvm();
             try {
                 kafka = LocalKafka.start(0, null);
                 DeclaredTopics.create(kafka.bootstrapServers());
