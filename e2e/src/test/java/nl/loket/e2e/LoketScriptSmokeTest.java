@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The ./loket script as a newcomer uses it, on ports shifted by 10000 so it cannot meet a platform that a developer
- * runs: a small demo day, a second up, a token, status, and down leaving no process behind.
+ * runs: a small demo day, the four KCC models, a routing evaluation, a second up, a token, status, and down
+ * leaving no process behind.
  */
 class LoketScriptSmokeTest {
 
@@ -23,12 +24,17 @@ class LoketScriptSmokeTest {
     static final Path STATE = REPO.resolve("e2e/target/loket-smoke");
 
     @Test
-    void demoUpTokenStatusAndDownWorkAndLeaveNoProcessBehind() throws Exception {
+    void demoSimulateEvaluateUpTokenStatusAndDownWorkAndLeaveNoProcessBehind() throws Exception {
         String demo = loket(600, "demo", "--contacts", "80", "--seconds", "15", "--seed", "7");
         assertThat(demo).contains("Direct-handling share").contains("Digital share").contains("same-day")
                 .contains("FIRST_LINE").contains("Dashboard: http://localhost:18085/");
 
         assertThat(loket(60, "up")).contains("already running");
+        String simulate = loket(600, "simulate", "--contacts", "40", "--seconds", "10", "--seed", "7");
+        assertThat(simulate).contains("one-kcc").contains("stuck-in-the-middle").contains("switchboard-plus")
+                .contains("chain-specialised-kcc").contains("direct-handling share").contains("Reading:");
+        String evaluation = loket(300, "evaluate", REPO.resolve("routing-service/src/test/resources/eval/dev-set.csv").toString());
+        assertThat(evaluation.toLowerCase()).contains("accuracy").contains("confusion");
         assertThat(loket(60, "status")).contains("intake-service").contains("http://localhost:18081");
         assertThat(loket(120, "token", "omgeving").trim()).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
