@@ -201,8 +201,9 @@ class PlatformEndToEndTest {
         }
         assertThat(accepted).hasSize(total);
 
-        List<TopicClient.ReadRecord> assigned = TopicClient.awaitOn(platform.bootstrapServers(), Topics.teamContacts("kcc"),
-                r -> accepted.contains(r.key()), total, Duration.ofSeconds(120));
+        // a SIGKILLed routing-service may hand a contact over twice (at-least-once); what matters is that none is missing
+        List<TopicClient.ReadRecord> assigned = TopicClient.awaitKeysOn(platform.bootstrapServers(), Topics.teamContacts("kcc"),
+                accepted, Duration.ofSeconds(120));
         assertThat(assigned.stream().map(TopicClient.ReadRecord::key).collect(Collectors.toSet())).isEqualTo(accepted);
 
         JsonNode summary = await().atMost(Duration.ofSeconds(120))

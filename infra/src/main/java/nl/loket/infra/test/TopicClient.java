@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -70,6 +72,34 @@ public final class TopicClient {
         if (matching.size() < count) {
             throw new AssertionError("Expected " + count + " matching record(s) on " + topic + " within " + timeout
                     + ", found " + matching.size());
+        }
+        return matching;
+    }
+
+    /**
+     * Waits until a record has been seen for every one of {@code keys} (duplicates of a key, as at-least-once
+     * redelivery produces them, count once), or fails after the timeout naming the keys still missing.
+     */
+    public static List<ReadRecord> awaitKeysOn(String bootstrapServers, String topic, Collection<String> keys, Duration timeout) {
+        List<ReadRecord> matching = new ArrayList<>();
+        Set<String> missing = new HashSet<>(keys);
+        Instant deadline = Instant.now().plus(timeout);
+        try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
+            List<TopicPartition> partitions = partitionsOf(consumer, topic, deadline);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (!missing.isEmpty() && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (keys.contains(r.key())) {
+                        matching.add(toRead(r));
+                        missing.remove(r.key());
+                    }
+                });
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new AssertionError("No record on " + topic + " within " + timeout + " for " + missing.size()
+                    + " of " + keys.size() + " key(s): " + missing);
         }
         return matching;
     }
