@@ -205,6 +205,9 @@ class PlatformEndToEndTest {
         List<TopicClient.ReadRecord> assigned = TopicClient.awaitKeysOn(platform.bootstrapServers(), Topics.teamContacts("kcc"),
                 accepted, Duration.ofSeconds(120));
         assertThat(assigned.stream().map(TopicClient.ReadRecord::key).collect(Collectors.toSet())).isEqualTo(accepted);
+        // ...and a repeated hand-over repeats the same event id, which chain-team-service applies once
+        assertThat(assigned.stream().collect(Collectors.groupingBy(TopicClient.ReadRecord::key,
+                Collectors.mapping(r -> r.header("ce_id"), Collectors.toSet()))).values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
 
         JsonNode summary = await().atMost(Duration.ofSeconds(120))
                 .until(() -> client.summary("municipality=" + m).body(), s -> s != null && s.path("received").asLong() >= total);

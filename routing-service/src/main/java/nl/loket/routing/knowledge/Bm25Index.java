@@ -20,9 +20,8 @@ final class Bm25Index {
     private static final float K1 = 1.2f;
     private static final float B = 0.75f;
 
-    private final Map<String, int[]> docIds = new HashMap<>();
-    private final Map<String, int[]> freqs = new HashMap<>();
-    private final Map<String, Float> idf = new HashMap<>();
+    /** Per term: the documents that contain it, how often, and its idf (one lookup per query term). */
+    private final Map<String, Postings> postingsByTerm = new HashMap<>();
     private final float[] lengthNorm;
     private final int size;
 
@@ -54,9 +53,8 @@ final class Bm25Index {
                 ids[i] = list.get(i)[0];
                 tfs[i] = list.get(i)[1];
             }
-            docIds.put(term, ids);
-            freqs.put(term, tfs);
-            idf.put(term, (float) Math.log(1 + (size - ids.length + 0.5) / (ids.length + 0.5)));
+            postingsByTerm.put(term, new Postings(ids, tfs,
+                    (float) Math.log(1 + (size - ids.length + 0.5) / (ids.length + 0.5))));
         });
     }
 
@@ -68,29 +66,41 @@ final class Bm25Index {
     /** As {@link #search(List, int, Function)}, with {@code boosted} terms weighing double. */
     <T> List<Scored<T>> search(List<String> tokens, java.util.Set<String> boosted, int limit, Function<Integer, T> doc) {
         float[] scores = null;
+        // the documents scored so far: ranking visits these, not the whole index
+        int[] touched = null;
+        int touchedCount = 0;
         LinkedHashSet<String> terms = new LinkedHashSet<>(tokens);
         terms.addAll(boosted);
         for (String term : terms) {
-            int[] ids = docIds.get(term);
-            if (ids == null) {
+            Postings postings = postingsByTerm.get(term);
+            if (postings == null) {
                 continue;
             }
             if (scores == null) {
                 scores = new float[size];
+                touched = new int[size];
             }
-            int[] tfs = freqs.get(term);
-            float weight = idf.get(term) * (boosted.contains(term) ? 2f : 1f);
+            int[] ids = postings.docIds();
+            int[] tfs = postings.freqs();
+            float weight = postings.idf() * (boosted.contains(term) ? 2f : 1f);
             for (int i = 0; i < ids.length; i++) {
                 float tf = tfs[i];
-                scores[ids[i]] += weight * tf / (tf + lengthNorm[ids[i]]);
+                int d = ids[i];
+                if (scores[d] == 0) {
+                    touched[touchedCount++] = d;
+                }
+                scores[d] += weight * tf / (tf + lengthNorm[d]);
             }
         }
         if (scores == null) {
             return List.of();
         }
+        // documents in index order, as a full scan would visit them: equal scores keep the same order
+        Arrays.sort(touched, 0, touchedCount);
         int[] best = new int[limit];
         Arrays.fill(best, -1);
-        for (int d = 0; d < size; d++) {
+        for (int t = 0; t < touchedCount; t++) {
+            int d = touched[t];
             if (scores[d] <= 0) {
                 continue;
             }
@@ -114,5 +124,8 @@ final class Bm25Index {
     }
 
     record Scored<T>(T doc, float score) {
+    }
+
+    private record Postings(int[] docIds, int[] freqs, float idf) {
     }
 }

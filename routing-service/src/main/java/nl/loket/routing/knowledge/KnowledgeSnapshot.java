@@ -35,19 +35,30 @@ public final class KnowledgeSnapshot {
     private final Bm25Index index;
     private final List<Match> docs;
     private final IntentDetector intents;
+    /** Cue topics (a handful of words) analysed once, not per query. */
+    private final Map<String, List<String>> analysedTopics = new java.util.concurrent.ConcurrentHashMap<>();
 
     KnowledgeSnapshot(Map<String, TeamChanged> teams, Map<String, ProductChanged> products,
             Map<String, CategoryChanged> categories, Map<String, ArticleChanged> articles,
             Map<String, CaseStatusChanged> cases, Set<String> baseCompoundParts) {
-        this.teams = Map.copyOf(teams);
-        this.products = Map.copyOf(products);
-        this.categories = Map.copyOf(categories);
-        this.articles = Map.copyOf(articles);
+        this.teams = inKeyOrder(teams);
+        this.products = inKeyOrder(products);
+        this.categories = inKeyOrder(categories);
+        this.articles = inKeyOrder(articles);
         this.cases = cases;
         this.text = new DutchText(compoundParts(baseCompoundParts));
         this.docs = new ArrayList<>();
         this.index = index();
         this.intents = new IntentDetector(text);
+    }
+
+    /**
+     * An immutable copy that iterates in key order. Not Map.copyOf: its iteration order changes with every JVM
+     * start, and iteration order breaks ties (equal BM25 scores, two products with the same name), so the same
+     * contact could be routed differently after a restart.
+     */
+    private static <T> Map<String, T> inKeyOrder(Map<String, T> map) {
+        return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(new java.util.TreeMap<>(map)));
     }
 
     public IntentDetector intents() {
@@ -80,6 +91,10 @@ public final class KnowledgeSnapshot {
 
     public Map<String, ArticleChanged> articles() {
         return articles;
+    }
+
+    public boolean hasCaseStatuses() {
+        return !cases.isEmpty();
     }
 
     public Optional<CaseStatusChanged> caseStatus(String reference) {
@@ -134,7 +149,7 @@ public final class KnowledgeSnapshot {
             return List.of();
         }
         Set<String> boosted = new LinkedHashSet<>();
-        topics.forEach(t -> boosted.addAll(text.searchTokens(t)));
+        topics.forEach(t -> boosted.addAll(analysedTopics.computeIfAbsent(t, text::searchTokens)));
         List<Match> matches = new ArrayList<>(limit);
         for (Bm25Index.Scored<Match> hit : index.search(tokens, boosted, limit, docs::get)) {
             Match doc = hit.doc();
@@ -171,6 +186,7 @@ public final class KnowledgeSnapshot {
         }
     }
 
+    /** Documents in key order (see {@link #inKeyOrder}): the order of equally scored documents decides ties. */
     private Bm25Index index() {
         List<List<String>> documents = new ArrayList<>();
         for (ProductChanged p : products.values()) {

@@ -264,8 +264,8 @@ public final class RoutingEngine {
     }
 
     private static CaseStatusChanged caseInText(String content, KnowledgeSnapshot k) {
-        if (content == null) {
-            return null;
+        if (content == null || !k.hasCaseStatuses() || content.chars().noneMatch(Character::isDigit)) {
+            return null; // a case reference has a digit; most texts have none, and the regex is the costly part
         }
         Matcher m = CASE_REFERENCE.matcher(content);
         while (m.find()) {

@@ -27,8 +27,12 @@ public final class IntentDetector {
     private static final int WILDCARD_GAP = 6;
     private static final int PLAIN_GAP = 1;
 
+    private static final java.util.regex.Pattern NON_LETTERS = java.util.regex.Pattern.compile("[^\\p{L}]+");
+
     private final DutchText text;
     private final List<AnalysedCue> cues = new ArrayList<>();
+    /** Cue positions by their first token: a text only tries the cues that can start at one of its words. */
+    private final Map<String, int[]> cuesByFirstToken = new java.util.HashMap<>();
 
     public IntentDetector(DutchText text) {
         this.text = text;
@@ -46,6 +50,15 @@ public final class IntentDetector {
             }
             cues.add(new AnalysedCue(cue, tokens));
         }
+        Map<String, List<Integer>> positions = new java.util.HashMap<>();
+        for (int i = 0; i < cues.size(); i++) {
+            List<String> tokens = cues.get(i).tokens();
+            if (!tokens.isEmpty()) {
+                positions.computeIfAbsent(tokens.get(0), k -> new ArrayList<>()).add(i);
+            }
+        }
+        positions.forEach((token, list) -> cuesByFirstToken.put(token,
+                list.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     /** The intent of a text, with the cue phrases that decided it. */
@@ -55,7 +68,6 @@ public final class IntentDetector {
 
     /** The intent of a text whose cue tokens are already known. */
     public Result detect(String content, List<String> tokens) {
-        java.util.Set<String> present = new java.util.HashSet<>(tokens);
         Map<Intent, Double> scores = new EnumMap<>(Intent.class);
         Map<Intent, List<String>> found = new EnumMap<>(Intent.class);
         java.util.Set<String> topics = new java.util.LinkedHashSet<>();
@@ -63,8 +75,19 @@ public final class IntentDetector {
             scores.put(intent, 0.0);
             found.put(intent, new ArrayList<>());
         }
-        for (AnalysedCue cue : cues) {
-            if (!cue.tokens().isEmpty() && present.contains(cue.tokens().get(0)) && matches(tokens, cue.tokens())) {
+        // the candidate cues, in the order of the cue file (which orders the explanation)
+        java.util.BitSet candidates = new java.util.BitSet(cues.size());
+        for (String token : tokens) {
+            int[] positions = cuesByFirstToken.get(token);
+            if (positions != null) {
+                for (int position : positions) {
+                    candidates.set(position);
+                }
+            }
+        }
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            AnalysedCue cue = cues.get(i);
+            if (matches(tokens, cue.tokens())) {
                 scores.merge(cue.cue().intent(), cue.cue().weight(), Double::sum);
                 found.get(cue.cue().intent()).add(cue.cue().phrase());
                 if (cue.cue().topic() != null) {
@@ -73,7 +96,7 @@ public final class IntentDetector {
             }
         }
         boolean question = content != null && content.contains("?");
-        String first = content == null ? "" : content.strip().toLowerCase().split("[^\\p{L}]+", 2)[0];
+        String first = question ? NON_LETTERS.split(content.strip().toLowerCase(), 2)[0] : "";
         if (question) {
             scores.merge(Intent.INFORMATION_QUESTION, 1.0, Double::sum);
         }
