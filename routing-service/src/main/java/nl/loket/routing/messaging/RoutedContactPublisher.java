@@ -34,19 +34,20 @@ import nl.loket.routing.domain.StoredDecision;
 public class RoutedContactPublisher {
 
     static final URI SOURCE = URI.create(CloudEventHeaders.sourceOf("routing-service"));
-    /** Bounded: 6 consumers x 1000 records per batch x 1 message per emitter, with room to spare. */
+    /** Bounded: 6 consumers x 1000 records per batch x 2 messages, with room to spare. */
     private static final int BUFFER = 16384;
 
-    private final MutinyEmitter<String> routed;
-    private final MutinyEmitter<String> assigned;
+    /**
+     * One producer for both events (the topic is set per message): the records of a batch share produce requests
+     * to the broker instead of being split over two producers' smaller batches.
+     */
+    private final MutinyEmitter<String> routedEvents;
     private final MutinyEmitter<String> deadLetters;
 
     public RoutedContactPublisher(
-            @Channel("contacts-routed") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) MutinyEmitter<String> routed,
-            @Channel("team-contacts") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) MutinyEmitter<String> assigned,
+            @Channel("routed-events") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) MutinyEmitter<String> routedEvents,
             @Channel("routing-dead-letters") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) MutinyEmitter<String> deadLetters) {
-        this.routed = routed;
-        this.assigned = assigned;
+        this.routedEvents = routedEvents;
         this.deadLetters = deadLetters;
     }
 
@@ -57,9 +58,9 @@ public class RoutedContactPublisher {
         }
         List<Uni<Void>> sends = new ArrayList<>(decisions.size() * 2);
         for (StoredDecision d : decisions) {
-            sends.add(routed.sendMessage(message(d, d.routedJson(), d.routedEventId(), ContactRouted.TYPE,
+            sends.add(routedEvents.sendMessage(message(d, d.routedJson(), d.routedEventId(), ContactRouted.TYPE,
                     Topics.CONTACTS_ROUTED)));
-            sends.add(assigned.sendMessage(message(d, d.assignedJson(), d.assignedEventId(), ContactAssigned.TYPE,
+            sends.add(routedEvents.sendMessage(message(d, d.assignedJson(), d.assignedEventId(), ContactAssigned.TYPE,
                     Topics.teamContacts(d.teamId()))));
         }
         return Uni.join().all(sends).andFailFast().replaceWithVoid();

@@ -80,7 +80,7 @@ public class RoutingService {
 
     /**
      * First decisions (hop 0) for a batch of received contacts: stored ones are returned as they were, new ones
-     * are decided and stored in one transaction.
+     * are decided and stored, each in its contact's row, in one statement.
      */
     public Uni<List<StoredDecision>> routeReceived(List<Received> batch) {
         Map<String, Received> contacts = new LinkedHashMap<>();
@@ -107,7 +107,8 @@ public class RoutingService {
                 if (inserted.size() == newDecisions.size()) {
                     return Uni.createFrom().item(result);
                 }
-                List<String> stored = newDecisions.stream().map(e -> e.id).filter(id -> !inserted.contains(id)).toList();
+                List<String> stored = newDecisions.stream().map(e -> e.contactId).filter(id -> !inserted.contains(id))
+                        .toList();
                 return batches.find(stored).map(earlier -> {
                     Map<String, StoredDecision> byContact = earlier.stream().map(this::rebuilt)
                             .collect(Collectors.toMap(StoredDecision::contactId, Function.identity()));
@@ -232,6 +233,7 @@ public class RoutingService {
         if (e.routedJson != null && e.assignedJson != null) {
             return toStored(e, true);
         }
+        // event ids are derived, not stored (V3): entity() derives the same ones again
         ContactReceived c = read(row.contactJson());
         RoutingDecision d = new RoutingDecision(nl.loket.contracts.events.Tier.valueOf(e.tier), e.teamId, e.reason,
                 e.confidence, e.rule, e.productUri, e.productName, e.articleId, e.categoryId,

@@ -54,9 +54,9 @@ import nl.loket.routing.service.RoutingEngine;
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "routing"))
 class RoutingBenchmarkTest {
 
-    private static final int MESSAGES = Integer.getInteger("bench.messages", 50_000);
+    private static final int MESSAGES = Integer.getInteger("bench.messages", 100_000);
     private static final int DECISIONS = Integer.getInteger("bench.decisions", 50_000);
-    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     private static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warm-up-rounds", 5);
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = EventJson.mapper();
 
@@ -180,6 +180,9 @@ class RoutingBenchmarkTest {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            // phase marks, so that a profile or vmstat taken alongside can be split by path
+            System.out.printf("bench-phase %s %d %d%n", in, Instant.now().minusNanos((long) (seconds * 1e9)).toEpochMilli(),
+                    Instant.now().toEpochMilli());
             if (seen < n) {
                 throw new AssertionError("only " + seen + " of " + n + " records reached " + out);
             }
