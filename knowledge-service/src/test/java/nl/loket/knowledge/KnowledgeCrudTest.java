@@ -2,6 +2,7 @@ package nl.loket.knowledge;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -253,9 +254,11 @@ class KnowledgeCrudTest {
     }
 
     @Test
-    void readinessReportsTheBuiltSearchIndex() {
-        given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'search-index' }.status", equalTo("UP"));
+    void readinessReportsTheBuiltSearchIndexAndThePublishedSeed() {
+        // the seed's outbox is relayed within seconds of start; until then the service is not ready
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'search-index' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'knowledge-published' }.status", equalTo("UP")));
     }
 
     @Test

@@ -17,7 +17,9 @@ public final class TransientFailures {
             "java.nio.channels.ClosedChannelException", "java.util.concurrent.TimeoutException",
             "io.smallrye.mutiny.TimeoutException", "io.netty.channel.ConnectTimeoutException",
             "io.vertx.core.http.HttpClosedException", "org.apache.kafka.common.errors.RetriableException",
-            "java.sql.SQLTransientException", "java.sql.SQLRecoverableException");
+            "java.sql.SQLTransientException", "java.sql.SQLRecoverableException",
+            // the Vert.x SQL client's "the underlying connection might get lost": the database went away mid-query
+            "io.vertx.sqlclient.ClosedConnectionException");
 
     /** SQLSTATE classes: 08 connection exception, 53 insufficient resources, 57P operator intervention (shutdown). */
     private static final Set<String> TRANSIENT_SQL_STATE_PREFIXES = Set.of("08", "53", "57P");

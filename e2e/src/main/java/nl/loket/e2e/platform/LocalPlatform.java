@@ -74,9 +74,18 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    /**
+     * knowledge-service first, until ready (its seed is then on the knowledge topics), then the others: a
+     * routing-service started alongside would route the first contacts with an empty knowledge view.
+     */
     public void startServices() throws Exception {
+        ServiceSpec knowledge = ServiceSpec.named("knowledge-service");
+        startService(knowledge);
+        awaitReady(knowledge, Duration.ofSeconds(180));
         for (ServiceSpec service : ServiceSpec.ALL) {
-            startService(service);
+            if (!service.equals(knowledge)) {
+                startService(service);
+            }
         }
         for (ServiceSpec service : ServiceSpec.ALL) {
             awaitReady(service, Duration.ofSeconds(180));

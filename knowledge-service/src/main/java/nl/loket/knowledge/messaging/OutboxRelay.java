@@ -38,6 +38,8 @@ public class OutboxRelay {
     private final MutinyEmitter<Record<String, String>> emitter;
     private final KnowledgeConfig config;
     private final String source;
+    /** Set once a relay round found nothing left to send: everything written before it is on Kafka. */
+    private volatile boolean caughtUp;
 
     public OutboxRelay(OutboxRepository outbox,
             @Channel("knowledge-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
@@ -54,7 +56,8 @@ public class OutboxRelay {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduledRelay() {
-        return relayOnce().replaceWithVoid()
+        // full batches mean more is waiting (a seed, a burst of edits): go on until a batch is not full
+        return relayOnce().repeat().whilst(sent -> sent >= config.relayBatchSize()).collect().last().replaceWithVoid()
                 .onFailure().invoke(e -> Log.warnf("Outbox relay round failed, will retry: %s", e.getMessage()))
                 .onFailure().recoverWithNull();
     }
@@ -74,7 +77,21 @@ public class OutboxRelay {
     /** Publishes one batch; returns how many rows were sent. */
     public Uni<Integer> relayOnce() {
         return Panache.withSession(() -> outbox.unsent(config.relayBatchSize()))
-                .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(0) : publish(rows));
+                .chain(rows -> {
+                    if (rows.isEmpty()) {
+                        caughtUp = true;
+                        return Uni.createFrom().item(0);
+                    }
+                    return publish(rows);
+                });
+    }
+
+    /**
+     * Whether the outbox has been empty at least once since start: the seed and whatever was written before is
+     * on the knowledge topics, so a consumer that starts now finds it there. Stays true afterwards.
+     */
+    public boolean hasCaughtUp() {
+        return caughtUp;
     }
 
     private Uni<Integer> publish(List<OutboxEvent> rows) {

@@ -55,7 +55,7 @@ import nl.loket.routing.service.RoutingEngine;
 class RoutingBenchmarkTest {
 
     private static final int MESSAGES = Integer.getInteger("bench.messages", 100_000);
-    private static final int DECISIONS = Integer.getInteger("bench.decisions", 50_000);
+    private static final int DECISIONS = Integer.getInteger("bench.decisions", 200_000);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     private static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warm-up-rounds", 5);
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = EventJson.mapper();
@@ -70,7 +70,7 @@ class RoutingBenchmarkTest {
         KnowledgeSnapshot knowledge = KnowledgeFixture.view().snapshot();
         Policy policy = PolicyRegistry.loadAll().get("chain-specialised-kcc");
         RoutingEngine engine = new RoutingEngine();
-        decide(engine, policy, knowledge, texts, 30_000);
+        decide(engine, policy, knowledge, texts, 300_000); // until the JIT has compiled the engine
         long start = System.nanoTime();
         decide(engine, policy, knowledge, texts, DECISIONS);
         double perSecond = DECISIONS / ((System.nanoTime() - start) / 1e9);

@@ -1,0 +1,60 @@
+package nl.loket.infra.test;
+
+import java.io.IOException;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import nl.loket.infra.postgres.LocalPostgres;
+
+/**
+ * Like {@link PostgresTestResource} (init arg {@code database}), but the service reaches PostgreSQL through a
+ * {@link TcpProxy}, so that a test can take the database away under a running consumer ({@link #proxy()}.cut())
+ * and bring it back. Its own database per use, so the outage touches nothing else.
+ */
+public class PostgresBehindProxyResource implements QuarkusTestResourceLifecycleManager {
+
+    private static volatile TcpProxy proxy;
+    private String database = "outage";
+
+    /** The proxy of the running test class. */
+    public static TcpProxy proxy() {
+        if (proxy == null) {
+            throw new IllegalStateException("PostgresBehindProxyResource is not started");
+        }
+        return proxy;
+    }
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        LocalPostgres server = PostgresTestResource.server();
+        try {
+            server.recreateDatabase(database);
+            proxy = TcpProxy.start(server.host(), server.port());
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not set up database " + database + " behind a proxy", e);
+        }
+        String address = "localhost:" + proxy.port() + "/" + database;
+        return Map.of(
+                "quarkus.datasource.reactive.url", "postgresql://" + address,
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + address,
+                "quarkus.datasource.username", server.user(),
+                "quarkus.datasource.password", server.password());
+    }
+
+    @Override
+    public void stop() {
+        try {
+            if (proxy != null) {
+                proxy.close();
+            }
+        } catch (IOException ignored) {
+            // the test JVM is done with it
+        }
+        proxy = null;
+    }
+}
