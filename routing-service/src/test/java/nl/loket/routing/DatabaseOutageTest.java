@@ -1,5 +1,6 @@
 package nl.loket.routing;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,9 +14,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import nl.loket.contracts.Topics;
 import nl.loket.contracts.events.ContactReceived;
 import nl.loket.infra.test.KafkaTestResource;
@@ -29,10 +30,27 @@ import nl.loket.infra.test.TopicClient.ReadRecord;
  * exactly once when the database is back.
  */
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(KnowledgeTopicsResource.class)
-@QuarkusTestResource(value = PostgresBehindProxyResource.class, initArgs = @ResourceArg(name = "database", value = "routing_outage"))
+@TestProfile(DatabaseOutageTest.BehindProxy.class)
 class DatabaseOutageTest {
+
+    /**
+     * Its own application, with PostgreSQL behind the proxy: @QuarkusTestResource would apply the proxy to every
+     * test class of the module, and the global PostgresTestResource would compete for the datasource URL.
+     */
+    public static class BehindProxy implements QuarkusTestProfile {
+
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(KafkaTestResource.class),
+                    new TestResourceEntry(KnowledgeTopicsResource.class),
+                    new TestResourceEntry(PostgresBehindProxyResource.class, Map.of("database", "routing_outage")));
+        }
+    }
 
     private static final String TEXT = "Mijn buren draaien elke nacht tot 3 uur keiharde muziek, ik word er gek van.";
 
@@ -67,5 +85,7 @@ class DatabaseOutageTest {
         assertThat(eventIds.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
         assertThat(TopicClient.readAll(Topics.deadLetter(Topics.CONTACTS_RECEIVED), Duration.ofSeconds(10)))
                 .noneMatch(r -> during.contains(r.key()));
+        // and the service reports itself ready again (its database check included)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
     }
 }

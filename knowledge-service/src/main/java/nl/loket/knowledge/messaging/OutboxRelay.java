@@ -57,7 +57,7 @@ public class OutboxRelay {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduledRelay() {
         // full batches mean more is waiting (a seed, a burst of edits): go on until a batch is not full
-        return relayOnce().repeat().whilst(sent -> sent >= config.relayBatchSize()).collect().last().replaceWithVoid()
+        return Uni.createFrom().deferred(this::relayOnce).repeat().whilst(sent -> sent >= config.relayBatchSize()).collect().last().replaceWithVoid()
                 .onFailure().invoke(e -> Log.warnf("Outbox relay round failed, will retry: %s", e.getMessage()))
                 .onFailure().recoverWithNull();
     }

@@ -1,5 +1,8 @@
 package nl.loket.metrics.repository;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -19,5 +22,15 @@ public class ProcessedEventRepository {
                 .setParameter(3, contactId)
                 .executeUpdate()
                 .map(inserted -> inserted == 1));
+    }
+
+    /** Deletes up to {@code limit} event ids applied before {@code before}, in one transaction; returns how many. */
+    public Uni<Integer> deleteAppliedBefore(Instant before, int limit) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("delete from processed_event where event_id in (select event_id from processed_event "
+                        + "where processed_at < ?1 limit ?2)")
+                .setParameter(1, before.atOffset(ZoneOffset.UTC))
+                .setParameter(2, limit)
+                .executeUpdate()));
     }
 }
