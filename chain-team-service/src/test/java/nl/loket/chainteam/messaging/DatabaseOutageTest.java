@@ -1,0 +1,83 @@
+package nl.loket.chainteam.messaging;
+
+import static io.restassured.RestAssured.given;
+import static nl.loket.chainteam.TestSupport.as;
+import static nl.loket.chainteam.TestSupport.assigned;
+import static nl.loket.chainteam.TestSupport.awaitItemIn;
+import static nl.loket.chainteam.TestSupport.newContactId;
+import static nl.loket.chainteam.TestSupport.send;
+import static nl.loket.chainteam.TestSupport.sendAndAwait;
+import static nl.loket.chainteam.TestSupport.token;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import nl.loket.contracts.Topics;
+import nl.loket.infra.test.KafkaTestResource;
+import nl.loket.infra.test.PostgresBehindProxyResource;
+import nl.loket.infra.test.TopicClient;
+
+/**
+ * PostgreSQL goes away under the running team-topic consumer while contacts are handed to a team: none is
+ * dead-lettered, and when the database is back every one is in the team's queue, assigned once.
+ */
+@QuarkusTest
+@TestProfile(DatabaseOutageTest.BehindProxy.class)
+class DatabaseOutageTest {
+
+    /** Its own application with PostgreSQL behind the proxy, without the module's global test resources. */
+    public static class BehindProxy implements QuarkusTestProfile {
+
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(KafkaTestResource.class),
+                    new TestResourceEntry(PostgresBehindProxyResource.class, Map.of("database", "chainteam_outage")));
+        }
+    }
+
+    @Test
+    void assignmentsArrivingWhileTheDatabaseIsAwayAreQueuedOnceWhenItIsBack() throws Exception {
+        sendAndAwait(assigned(newContactId(), "omgeving"));
+
+        PostgresBehindProxyResource.proxy().cut();
+        List<String> during = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                String id = newContactId();
+                send(assigned(id, "omgeving"));
+                during.add(id);
+            }
+            // longer than the retries of a record failure would take: the outage is waited out, not dead-lettered
+            await().during(Duration.ofSeconds(15)).atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofSeconds(3))
+                    .until(() -> TopicClient.readAll(Topics.TEAM_CONTACTS_DLQ, Duration.ofSeconds(10)).stream()
+                            .noneMatch(r -> during.contains(r.key())));
+        } finally {
+            PostgresBehindProxyResource.proxy().restore();
+        }
+
+        String member = token("o", "gemeente", "omgeving");
+        for (String id : during) {
+            awaitItemIn(id, "omgeving", 0);
+            List<String> actions = as(member).get("/api/v1/items/" + id + "/history").then().statusCode(200)
+                    .extract().jsonPath().getList("action");
+            assertThat(actions).containsExactly("ASSIGNED");
+        }
+        assertThat(TopicClient.readAll(Topics.TEAM_CONTACTS_DLQ, Duration.ofSeconds(10)))
+                .noneMatch(r -> during.contains(r.key()));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+    }
+}

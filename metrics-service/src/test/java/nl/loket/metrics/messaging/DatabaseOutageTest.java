@@ -1,0 +1,84 @@
+package nl.loket.metrics.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import nl.loket.contracts.Topics;
+import nl.loket.infra.test.KafkaTestResource;
+import nl.loket.infra.test.PostgresBehindProxyResource;
+import nl.loket.infra.test.TopicClient;
+import nl.loket.metrics.ScriptedDay;
+
+/**
+ * PostgreSQL goes away under the running consumers while a whole scripted day of events arrives: nothing is
+ * dead-lettered, and when the database is back the day's KPIs are exactly those of the day without an outage.
+ */
+@QuarkusTest
+@TestProfile(DatabaseOutageTest.BehindProxy.class)
+class DatabaseOutageTest {
+
+    /** Its own application with PostgreSQL behind the proxy, without the module's global test resources. */
+    public static class BehindProxy implements QuarkusTestProfile {
+
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(KafkaTestResource.class),
+                    new TestResourceEntry(PostgresBehindProxyResource.class, Map.of("database", "metrics_outage")));
+        }
+    }
+
+    private static final List<String> DEAD_LETTER_TOPICS = List.of(Topics.deadLetter(Topics.CONTACTS_RECEIVED),
+            Topics.deadLetter(Topics.CONTACTS_ROUTED), Topics.deadLetter(Topics.CONTACTS_LIFECYCLE));
+
+    @Test
+    void eventsArrivingWhileTheDatabaseIsAwayAreCountedOnceWhenItIsBack() throws Exception {
+        List<ScriptedDay.Sent> day = ScriptedDay.events("GM0007", "outage");
+        Set<String> keys = day.stream().map(ScriptedDay.Sent::key).collect(Collectors.toSet());
+
+        PostgresBehindProxyResource.proxy().cut();
+        try {
+            day.forEach(ScriptedDay.Sent::send);
+            await().during(Duration.ofSeconds(15)).atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofSeconds(3))
+                    .until(() -> noneDeadLettered(keys));
+        } finally {
+            PostgresBehindProxyResource.proxy().restore();
+        }
+
+        // the figures of the day computed by hand (ScriptedDay.Expected), as without an outage
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            var summary = given().queryParam("municipality", "GM0007").queryParam("from", ScriptedDay.DAY)
+                    .queryParam("to", ScriptedDay.DAY).get("/api/v1/metrics/summary").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(summary.getLong("received")).isEqualTo(ScriptedDay.Expected.RECEIVED);
+            assertThat(summary.getLong("settled")).isEqualTo(ScriptedDay.Expected.SETTLED);
+            assertThat(summary.getLong("firstContacts")).isEqualTo(ScriptedDay.Expected.FIRST_CONTACTS);
+            assertThat(summary.getLong("directHandling.directlyHandled")).isEqualTo(ScriptedDay.Expected.DIRECTLY_HANDLED);
+            assertThat(summary.getLong("transfers.count")).isEqualTo(ScriptedDay.Expected.TRANSFERRED);
+            assertThat(summary.getLong("callbacks.requested")).isEqualTo(ScriptedDay.Expected.CALLBACKS);
+        });
+        assertThat(noneDeadLettered(keys)).isTrue();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+    }
+
+    private static boolean noneDeadLettered(Set<String> keys) {
+        return DEAD_LETTER_TOPICS.stream().flatMap(t -> TopicClient.readAll(t, Duration.ofSeconds(10)).stream())
+                .noneMatch(r -> keys.contains(r.key()));
+    }
+}
