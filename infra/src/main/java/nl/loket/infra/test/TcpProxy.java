@@ -89,6 +89,12 @@ public final class TcpProxy implements AutoCloseable {
                 }
                 open.add(client);
                 open.add(upstream);
+                if (listener != server) {
+                    // cut() ran while this connection was being set up: it must not outlive the cut
+                    closeQuietly(client);
+                    closeQuietly(upstream);
+                    return;
+                }
                 pump(client, upstream);
                 pump(upstream, client);
             } catch (IOException closed) {
