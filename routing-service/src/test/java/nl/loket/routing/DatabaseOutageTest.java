@@ -15,12 +15,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import nl.loket.contracts.Topics;
 import nl.loket.contracts.events.ContactReceived;
 import nl.loket.infra.test.KafkaTestResource;
 import nl.loket.infra.test.PostgresBehindProxyResource;
+import nl.loket.infra.test.PostgresOutageProfile;
 import nl.loket.infra.test.TopicClient;
 import nl.loket.infra.test.TopicClient.ReadRecord;
 
@@ -33,22 +33,17 @@ import nl.loket.infra.test.TopicClient.ReadRecord;
 @TestProfile(DatabaseOutageTest.BehindProxy.class)
 class DatabaseOutageTest {
 
-    /**
-     * Its own application, with PostgreSQL behind the proxy: @QuarkusTestResource would apply the proxy to every
-     * test class of the module, and the global PostgresTestResource would compete for the datasource URL.
-     */
-    public static class BehindProxy implements QuarkusTestProfile {
+    /** Its own application, PostgreSQL behind the proxy (see PostgresOutageProfile). */
+    public static class BehindProxy extends PostgresOutageProfile {
 
         @Override
-        public boolean disableGlobalTestResources() {
-            return true;
+        protected String database() {
+            return "routing_outage";
         }
 
         @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(KafkaTestResource.class),
-                    new TestResourceEntry(KnowledgeTopicsResource.class),
-                    new TestResourceEntry(PostgresBehindProxyResource.class, Map.of("database", "routing_outage")));
+        protected List<TestResourceEntry> moreResources() {
+            return List.of(new TestResourceEntry(KnowledgeTopicsResource.class));
         }
     }
 

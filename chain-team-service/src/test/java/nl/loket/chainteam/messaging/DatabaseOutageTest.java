@@ -14,16 +14,14 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import nl.loket.contracts.Topics;
-import nl.loket.infra.test.KafkaTestResource;
 import nl.loket.infra.test.PostgresBehindProxyResource;
+import nl.loket.infra.test.PostgresOutageProfile;
 import nl.loket.infra.test.TopicClient;
 
 /**
@@ -34,18 +32,12 @@ import nl.loket.infra.test.TopicClient;
 @TestProfile(DatabaseOutageTest.BehindProxy.class)
 class DatabaseOutageTest {
 
-    /** Its own application with PostgreSQL behind the proxy, without the module's global test resources. */
-    public static class BehindProxy implements QuarkusTestProfile {
+    /** Its own application, PostgreSQL behind the proxy (see PostgresOutageProfile). */
+    public static class BehindProxy extends PostgresOutageProfile {
 
         @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(KafkaTestResource.class),
-                    new TestResourceEntry(PostgresBehindProxyResource.class, Map.of("database", "chainteam_outage")));
+        protected String database() {
+            return "chainteam_outage";
         }
     }
 

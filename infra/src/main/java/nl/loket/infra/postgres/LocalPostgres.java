@@ -93,10 +93,20 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        return jdbcUrl(host, port, database);
     }
 
     public String reactiveUrl(String database) {
+        return reactiveUrl(host, port, database);
+    }
+
+    /** The JDBC URL of a database at host:port (e.g. behind a proxy). */
+    public static String jdbcUrl(String host, int port, String database) {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    /** The Vert.x reactive client URL of a database at host:port. */
+    public static String reactiveUrl(String host, int port, String database) {
         return "postgresql://" + host + ":" + port + "/" + database;
     }
 

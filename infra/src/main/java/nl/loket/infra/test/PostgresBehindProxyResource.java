@@ -38,12 +38,7 @@ public class PostgresBehindProxyResource implements QuarkusTestResourceLifecycle
         } catch (Exception e) {
             throw new IllegalStateException("Could not set up database " + database + " behind a proxy", e);
         }
-        String address = "localhost:" + proxy.port() + "/" + database;
-        return Map.of(
-                "quarkus.datasource.reactive.url", "postgresql://" + address,
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + address,
-                "quarkus.datasource.username", server.user(),
-                "quarkus.datasource.password", server.password());
+        return PostgresTestResource.datasource("localhost", proxy.port(), database, server);
     }
 
     @Override

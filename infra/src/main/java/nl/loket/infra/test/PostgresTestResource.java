@@ -1,6 +1,5 @@
 package nl.loket.infra.test;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -57,12 +56,16 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
                 throw new IllegalStateException("Could not create database " + database, e);
             }
         }
-        Map<String, String> config = new HashMap<>();
-        config.put("quarkus.datasource.reactive.url", server.reactiveUrl(database));
-        config.put("quarkus.datasource.jdbc.url", server.jdbcUrl(database));
-        config.put("quarkus.datasource.username", server.user());
-        config.put("quarkus.datasource.password", server.password());
-        return config;
+        return datasource(server.host(), server.port(), database, server);
+    }
+
+    /** The datasource settings (reactive for Hibernate Reactive, JDBC for Flyway) for a database at host:port. */
+    static Map<String, String> datasource(String host, int port, String database, LocalPostgres server) {
+        return Map.of(
+                "quarkus.datasource.reactive.url", LocalPostgres.reactiveUrl(host, port, database),
+                "quarkus.datasource.jdbc.url", LocalPostgres.jdbcUrl(host, port, database),
+                "quarkus.datasource.username", server.user(),
+                "quarkus.datasource.password", server.password());
     }
 
     @Override

@@ -6,18 +6,16 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import nl.loket.contracts.Topics;
-import nl.loket.infra.test.KafkaTestResource;
 import nl.loket.infra.test.PostgresBehindProxyResource;
+import nl.loket.infra.test.PostgresOutageProfile;
 import nl.loket.infra.test.TopicClient;
 import nl.loket.metrics.ScriptedDay;
 
@@ -29,18 +27,12 @@ import nl.loket.metrics.ScriptedDay;
 @TestProfile(DatabaseOutageTest.BehindProxy.class)
 class DatabaseOutageTest {
 
-    /** Its own application with PostgreSQL behind the proxy, without the module's global test resources. */
-    public static class BehindProxy implements QuarkusTestProfile {
+    /** Its own application, PostgreSQL behind the proxy (see PostgresOutageProfile). */
+    public static class BehindProxy extends PostgresOutageProfile {
 
         @Override
-        public boolean disableGlobalTestResources() {
-            return true;
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(KafkaTestResource.class),
-                    new TestResourceEntry(PostgresBehindProxyResource.class, Map.of("database", "metrics_outage")));
+        protected String database() {
+            return "metrics_outage";
         }
     }
 
