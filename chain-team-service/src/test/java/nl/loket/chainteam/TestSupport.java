@@ -25,8 +25,8 @@ import nl.loket.contracts.events.HandlingTerm;
 import nl.loket.contracts.events.TermUnit;
 import nl.loket.contracts.events.Tier;
 import nl.loket.contracts.schema.EventSchemaValidator;
-import nl.loket.infra.test.TopicClient;
-import nl.loket.infra.test.TopicClient.ReadRecord;
+import nl.loket.testsupport.TopicClient;
+import nl.loket.testsupport.TopicClient.ReadRecord;
 
 /** Test helpers: dev tokens, assignments on team topics, lifecycle records. */
 public final class TestSupport {

@@ -14,9 +14,6 @@ public final class CloudEventHeaders {
     public static final String SUBJECT = "ce_subject";
     public static final String CONTENT_TYPE = "content-type";
 
-    /** Dead-letter records carry the reason in this header (besides SmallRye's own dead-letter-* headers). */
-    public static final String DEAD_LETTER_REASON = "dead-letter-reason";
-
     public static final String SPEC_VERSION_1_0 = "1.0";
 
     private CloudEventHeaders() {

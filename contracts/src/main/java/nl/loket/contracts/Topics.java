@@ -60,4 +60,17 @@ public final class Topics {
     public static String deadLetter(String topic) {
         return topic + DLQ_SUFFIX;
     }
+
+    /** Whether {@code topic} is a team topic {@code team.<teamId>.contacts}. */
+    public static boolean isTeamTopic(String topic) {
+        return topic != null && topic.matches(TEAM_CONTACTS_PATTERN);
+    }
+
+    /**
+     * The dead-letter topic for a record consumed from {@code consumedTopic}: {@code <topic>.dlq}, except that every
+     * team topic shares {@link #TEAM_CONTACTS_DLQ} (they are consumed by one pattern subscription).
+     */
+    public static String deadLetterOf(String consumedTopic) {
+        return isTeamTopic(consumedTopic) ? TEAM_CONTACTS_DLQ : deadLetter(consumedTopic);
+    }
 }

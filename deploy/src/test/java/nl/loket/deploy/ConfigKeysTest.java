@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -69,8 +70,7 @@ class ConfigKeysTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"intake-service", "routing-service", "knowledge-service", "chain-team-service",
-            "metrics-service"})
+    @MethodSource("nl.loket.deploy.ServiceList#names")
     void everyVariableTheManifestsSetIsASettingTheServiceReads(String service) {
         Optional<ServiceConfig> config = ServiceConfig.load(service);
         List<String> unknown = new ArrayList<>();
@@ -108,8 +108,7 @@ class ConfigKeysTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"intake-service", "routing-service", "knowledge-service", "chain-team-service",
-            "metrics-service"})
+    @MethodSource("nl.loket.deploy.ServiceList#names")
     void everySettingTheServiceLeavesToProductionIsGiven(String service) {
         Optional<ServiceConfig> config = ServiceConfig.load(service);
         if (config.isEmpty()) {
@@ -162,8 +161,7 @@ class ConfigKeysTest {
     private static final Pattern LOCAL_DATABASE = Pattern.compile("jdbc:postgresql://[^/]+/([A-Za-z0-9_]+).*");
 
     @ParameterizedTest
-    @ValueSource(strings = {"intake-service", "routing-service", "knowledge-service", "chain-team-service",
-            "metrics-service"})
+    @MethodSource("nl.loket.deploy.ServiceList#names")
     void theDatabaseInTheManifestsIsTheOneTheServiceUsesLocally(String service) {
         Optional<ServiceConfig> config = ServiceConfig.load(service);
         String jdbc = environment(Rendered.overlay("prod"), service).get("QUARKUS_DATASOURCE_JDBC_URL");

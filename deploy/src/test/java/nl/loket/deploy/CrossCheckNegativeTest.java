@@ -14,7 +14,10 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The cross-checks fail where they should: a channel the ACLs do not cover, a variable no service reads. */
+/**
+ * The cross-checks fail where they should: a channel the ACLs do not cover, a variable no service reads, a port or
+ * database that differs from the service list.
+ */
 class CrossCheckNegativeTest {
 
     @TempDir
@@ -145,5 +148,39 @@ class CrossCheckNegativeTest {
 
         assertThat(ConfigKeysTest.unknownVariables(config, Set.of("QUARKUS_DATASOURCE_PASSWORD")))
                 .containsExactly("QUARKUS_DATASOURCE_PASSWORD");
+    }
+
+    @Test
+    void aServiceConfigurationThatDisagreesWithTheServiceListIsReported() throws IOException {
+        ServiceConfig config = config("""
+                quarkus.http.port=8085
+                %dev.quarkus.http.port=8089
+                %dev.quarkus.datasource.reactive.url=postgresql://localhost:15432/metric
+                %dev.quarkus.datasource.jdbc.url=jdbc:postgresql://localhost:15432/metrics?ssl=false
+                """);
+
+        assertThat(ServiceListTest.disagreements(ServiceList.named("metrics-service"), config, Rendered.overlay("dev")))
+                .containsExactlyInAnyOrder(
+                        "application.properties (%dev): quarkus.http.port is 8089, the list says 8085",
+                        "application.properties (%dev): quarkus.datasource.reactive.url names database metric, the list "
+                                + "says metrics");
+    }
+
+    @Test
+    void manifestsThatDisagreeWithTheServiceListAreReported() throws IOException {
+        ServiceConfig config = config("""
+                quarkus.http.port=8086
+                %dev.quarkus.datasource.reactive.url=postgresql://localhost:15432/facts
+                %dev.quarkus.datasource.jdbc.url=jdbc:postgresql://localhost:15432/facts
+                """);
+        ServiceList.Entry moved = new ServiceList.Entry("metrics-service", 8086, "facts");
+
+        assertThat(ServiceListTest.disagreements(moved, config, Rendered.overlay("prod"))).containsExactlyInAnyOrder(
+                "Deployment: container port http is 8085, the list says 8086",
+                "Service: port 80 goes to container port 8085 (targetPort http), the list says 8086",
+                "Deployment: prometheus.io/port is 8085, the list says 8086",
+                "Deployment: QUARKUS_DATASOURCE_REACTIVE_URL names database metrics, the list says facts",
+                "Deployment: QUARKUS_DATASOURCE_JDBC_URL names database metrics, the list says facts",
+                "Cluster metrics-db: initdb database is metrics, the list says facts");
     }
 }

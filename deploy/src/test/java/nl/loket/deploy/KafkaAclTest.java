@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import nl.loket.contracts.DefaultTeams;
@@ -23,8 +24,7 @@ class KafkaAclTest {
     private static final List<Map<String, Object>> PROD = Rendered.overlay("prod");
 
     @ParameterizedTest
-    @ValueSource(strings = {"intake-service", "routing-service", "knowledge-service", "chain-team-service",
-            "metrics-service"})
+    @MethodSource("nl.loket.deploy.ServiceList#names")
     void serviceUserHasExactlyTheAclsTheAsyncApiDocumentGivesIt(String service) {
         Map<String, KafkaAcls.Acl> actual = KafkaAcls.of(Rendered.one(PROD, "KafkaUser", service));
         Map<String, KafkaAcls.Acl> expected = KafkaAcls.expectedFor(service);
@@ -34,8 +34,7 @@ class KafkaAclTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"intake-service", "routing-service", "knowledge-service", "chain-team-service",
-            "metrics-service"})
+    @MethodSource("nl.loket.deploy.ServiceList#names")
     void everyTopicAndGroupTheServiceConfigurationUsesIsGranted(String service) {
         Optional<ServiceConfig> config = ServiceConfig.load(service);
         if (config.isEmpty()) {

@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  */
 final class ServiceConfig {
 
-    static final List<String> SERVICES = List.of("intake-service", "routing-service", "knowledge-service",
-            "chain-team-service", "metrics-service");
+    /** The services, as {@link ServiceList} names them. */
+    static final List<String> SERVICES = ServiceList.names();
 
     /** A SmallRye Kafka channel as production would run it. */
     record KafkaChannel(String name, boolean incoming, String topic, boolean pattern, String groupId,

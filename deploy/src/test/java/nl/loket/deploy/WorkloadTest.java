@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,8 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** How the five services run: wiring, hardening, probes, network isolation, scaling. */
 class WorkloadTest {
 
-    static final Map<String, Integer> PORTS = Map.of("intake-service", 8081, "routing-service", 8082,
-            "knowledge-service", 8083, "chain-team-service", 8084, "metrics-service", 8085);
+    /** HTTP port by service, from the service list. */
+    static final Map<String, Integer> PORTS = ServiceList.ALL.stream()
+            .collect(Collectors.toMap(ServiceList.Entry::name, ServiceList.Entry::port));
 
     /** Secrets the operators supply by hand (deploy/README.md); every other one a Strimzi or CNPG operator writes. */
     static final Set<String> OPERATOR_SUPPLIED_SECRETS = Set.of("intake-service-citizen-ref");

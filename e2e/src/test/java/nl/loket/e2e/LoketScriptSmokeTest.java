@@ -3,27 +3,42 @@ package nl.loket.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import nl.loket.platform.ServiceSpec;
 
 /**
  * The ./loket script as a newcomer uses it, on ports shifted by 10000 so it cannot meet a platform that a developer
  * runs: a small demo day, the four KCC models, a routing evaluation, a second up, a token, status, and down
- * leaving no process behind.
+ * leaving no process behind; then up again after that down.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoketScriptSmokeTest {
 
     static final Path REPO = Path.of(System.getProperty("loket.repo", "..")).toAbsolutePath().normalize();
     static final Path STATE = REPO.resolve("e2e/target/loket-smoke");
+    static final int PORT_OFFSET = 10000;
 
     @Test
+    @Order(1)
     void demoSimulateEvaluateUpTokenStatusAndDownWorkAndLeaveNoProcessBehind() throws Exception {
         String demo = loket(600, "demo", "--contacts", "80", "--seconds", "15", "--seed", "7");
         assertThat(demo).contains("Direct-handling share").contains("Digital share").contains("same-day")
@@ -44,6 +59,40 @@ class LoketScriptSmokeTest {
         for (long pid : pids) {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("process " + pid).isFalse();
         }
+    }
+
+    /**
+     * up, down, up: the first run's log ends in its READY line, and the second {@code up} must not take that for its
+     * own (it once did, when it looked at the log before the new launcher had truncated it, and returned while no
+     * service answered). So no waiting here: when {@code up} has returned, every service is ready.
+     */
+    @Test
+    @Order(2)
+    void upAfterDownReturnsOnlyWhenEveryServiceIsReady() throws Exception {
+        Path log = STATE.resolve("logs/platform.log");
+        if (!Files.exists(log) || !Files.readString(log).contains("READY")) {
+            // run on its own: the first up and down (otherwise the demo of the test before was the first up)
+            loket(600, "up");
+            loket(120, "down");
+        }
+        assertThat(Files.readString(log)).as("the first run's log").contains("READY");
+
+        loket(600, "up");
+
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Map<String, Integer> status = new LinkedHashMap<>();
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            URI ready = URI.create("http://localhost:" + (service.defaultPort() + PORT_OFFSET) + "/q/health/ready");
+            try {
+                status.put(service.name(), http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode());
+            } catch (IOException notAnswering) {
+                status.put(service.name(), 0);
+            }
+        }
+        assertThat(status).as("/q/health/ready of each service right after the second up returned (0: no answer)")
+                .allSatisfy((service, code) -> assertThat(code).as(service).isEqualTo(200));
+        assertThat(loket(120, "down")).contains("stopped");
     }
 
     @AfterAll
@@ -71,7 +120,7 @@ class LoketScriptSmokeTest {
         ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("LOKET_STATE_DIR", STATE.toString());
-        builder.environment().put("LOKET_PORT_OFFSET", "10000");
+        builder.environment().put("LOKET_PORT_OFFSET", Integer.toString(PORT_OFFSET));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process process = builder.start();
         boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);

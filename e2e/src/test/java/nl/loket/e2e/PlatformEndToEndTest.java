@@ -29,10 +29,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.loket.contracts.Topics;
 import nl.loket.contracts.events.ContactAssigned;
 import nl.loket.contracts.schema.EventSchemaValidator;
-import nl.loket.e2e.demo.LoketClient;
-import nl.loket.e2e.platform.LocalPlatform;
-import nl.loket.e2e.platform.ServiceSpec;
-import nl.loket.infra.test.TopicClient;
+import nl.loket.demo.LoketClient;
+import nl.loket.platform.LocalPlatform;
+import nl.loket.platform.ServiceSpec;
+import nl.loket.testsupport.TopicClient;
 
 /**
  * The five packaged services as real processes against one real broker and one real database, driven only through
@@ -51,7 +51,7 @@ class PlatformEndToEndTest {
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        nl.loket.infra.kafka.LocalKafka.neverHaltTheJvm();
+        nl.loket.platform.kafka.LocalKafka.neverHaltTheJvm();
         repo = Path.of(System.getProperty("loket.repo", "..")).toAbsolutePath().normalize();
         Map<String, Integer> ports = new HashMap<>();
         ServiceSpec.ALL.forEach(s -> ports.put(s.name(), freePort()));

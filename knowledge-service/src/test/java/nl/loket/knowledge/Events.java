@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import nl.loket.contracts.CloudEventHeaders;
 import nl.loket.contracts.schema.EventSchemaValidator;
-import nl.loket.infra.test.TopicClient.ReadRecord;
+import nl.loket.testsupport.TopicClient.ReadRecord;
 
 /** Checks every record this service produces: CloudEvents headers, key = subject, data valid against its schema. */
 public final class Events {

@@ -14,8 +14,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import nl.loket.contracts.Topics;
@@ -23,14 +21,12 @@ import nl.loket.contracts.events.ArticleChanged;
 import nl.loket.contracts.events.CategoryChanged;
 import nl.loket.contracts.events.ProductChanged;
 import nl.loket.contracts.events.TeamChanged;
-import nl.loket.infra.test.KafkaTestResource;
-import nl.loket.infra.test.PostgresTestResource;
-import nl.loket.infra.test.TopicClient;
-import nl.loket.infra.test.TopicClient.ReadRecord;
+import nl.loket.testsupport.TopicClient;
+import nl.loket.testsupport.TopicClient.ReadRecord;
+import nl.loket.testsupport.WithKafkaAndPostgres;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "knowledge"))
+@WithKafkaAndPostgres(database = "knowledge")
 class KnowledgeCrudTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -8,16 +8,12 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import nl.loket.infra.test.KafkaTestResource;
-import nl.loket.infra.test.PostgresTestResource;
+import nl.loket.testsupport.WithKafkaAndPostgres;
 
 /** The five required queries (and singular/plural, compounds) through the HTTP endpoint on the seeded database. */
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "knowledge"))
+@WithKafkaAndPostgres(database = "knowledge")
 class SearchResourceTest {
 
     @ParameterizedTest(name = "{0} finds {1}")

@@ -16,23 +16,19 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import nl.loket.contracts.DefaultTeams;
 import nl.loket.contracts.EventJson;
 import nl.loket.contracts.Topics;
-import nl.loket.infra.test.KafkaTestResource;
-import nl.loket.infra.test.PostgresTestResource;
-import nl.loket.infra.test.TopicClient;
-import nl.loket.infra.test.TopicClient.ReadRecord;
 import nl.loket.knowledge.seed.SeedData;
 import nl.loket.knowledge.service.SeedService;
+import nl.loket.testsupport.TopicClient;
+import nl.loket.testsupport.TopicClient.ReadRecord;
+import nl.loket.testsupport.WithKafkaAndPostgres;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "knowledge"))
+@WithKafkaAndPostgres(database = "knowledge")
 class SeedPublishingTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

@@ -22,7 +22,7 @@ import nl.loket.contracts.events.ContactTransferRequested;
 import nl.loket.contracts.events.DeadlineBreached;
 import nl.loket.contracts.events.Outcome;
 import nl.loket.contracts.events.Tier;
-import nl.loket.infra.test.TopicClient;
+import nl.loket.testsupport.TopicClient;
 
 /**
  * One scripted day (Monday 2 November 2026, Europe/Amsterdam = UTC+1) of one municipality, with its KPIs worked out

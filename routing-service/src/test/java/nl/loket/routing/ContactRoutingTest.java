@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import nl.loket.contracts.EventJson;
 import nl.loket.contracts.Topics;
@@ -24,16 +23,14 @@ import nl.loket.contracts.events.ContactReceived;
 import nl.loket.contracts.events.ContactRouted;
 import nl.loket.contracts.events.ContactTransferRequested;
 import nl.loket.contracts.schema.EventSchemaValidator;
-import nl.loket.infra.test.KafkaTestResource;
-import nl.loket.infra.test.PostgresTestResource;
-import nl.loket.infra.test.TopicClient;
-import nl.loket.infra.test.TopicClient.ReadRecord;
+import nl.loket.testsupport.TopicClient;
+import nl.loket.testsupport.TopicClient.ReadRecord;
+import nl.loket.testsupport.WithKafkaAndPostgres;
 
 /** ContactReceived in, ContactRouted and ContactAssigned out; transfers, redelivery and dead letters. */
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
+@WithKafkaAndPostgres(database = "routing")
 @QuarkusTestResource(KnowledgeTopicsResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "routing"))
 class ContactRoutingTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

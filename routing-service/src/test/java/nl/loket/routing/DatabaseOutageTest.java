@@ -18,11 +18,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import nl.loket.contracts.Topics;
 import nl.loket.contracts.events.ContactReceived;
-import nl.loket.infra.test.KafkaTestResource;
-import nl.loket.infra.test.PostgresBehindProxyResource;
-import nl.loket.infra.test.PostgresOutageProfile;
-import nl.loket.infra.test.TopicClient;
-import nl.loket.infra.test.TopicClient.ReadRecord;
+import nl.loket.testsupport.KafkaTestResource;
+import nl.loket.testsupport.PostgresBehindProxyResource;
+import nl.loket.testsupport.PostgresOutageProfile;
+import nl.loket.testsupport.TopicClient;
+import nl.loket.testsupport.TopicClient.ReadRecord;
 
 /**
  * PostgreSQL goes away under the running consumer (connections reset, new ones refused, as in a crash, restart or

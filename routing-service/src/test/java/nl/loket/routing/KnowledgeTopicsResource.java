@@ -16,7 +16,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import nl.loket.contracts.Topics;
-import nl.loket.infra.test.KafkaTestResource;
+import nl.loket.testsupport.KafkaTestResource;
 
 /**
  * Publishes the knowledge fixture on the knowledge topics before the application starts (as knowledge-service

@@ -16,7 +16,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import nl.loket.contracts.Topics;
@@ -24,15 +23,13 @@ import nl.loket.contracts.events.CaseStatusChanged;
 import nl.loket.contracts.events.HandlingTerm;
 import nl.loket.contracts.events.ProductChanged;
 import nl.loket.contracts.events.TermUnit;
-import nl.loket.infra.test.KafkaTestResource;
-import nl.loket.infra.test.PostgresTestResource;
-import nl.loket.infra.test.TopicClient;
+import nl.loket.testsupport.TopicClient;
+import nl.loket.testsupport.WithKafkaAndPostgres;
 
 /** The rules of the default policy, the other policies and the policy map, through the preview endpoint. */
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
+@WithKafkaAndPostgres(database = "routing")
 @QuarkusTestResource(KnowledgeTopicsResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "routing"))
 class RoutingPreviewResourceTest {
 
     private static final String PREVIEW = "/api/v1/routing/preview";

@@ -11,7 +11,7 @@ import nl.loket.contracts.Topics;
 import nl.loket.contracts.events.Channel;
 import nl.loket.contracts.events.CitizenDetails;
 import nl.loket.contracts.events.ContactReceived;
-import nl.loket.infra.test.TopicClient;
+import nl.loket.testsupport.TopicClient;
 
 /** ContactReceived events as intake-service publishes them. */
 final class TestContacts {

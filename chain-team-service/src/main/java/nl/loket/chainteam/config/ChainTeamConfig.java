@@ -8,7 +8,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import nl.loket.contracts.events.TermUnit;
 
-/** Settings of the work queues, deadlines and the outbox relay ({@code loket.chain-team.*}). */
+/**
+ * Settings of the work queues and deadlines ({@code loket.chain-team.*}). The outbox relay, the inbox and the
+ * consumer settlement are the service kit's ({@code loket.kit.*}, {@code nl.loket.kit.config.KitConfig}).
+ */
 @ConfigMapping(prefix = "loket.chain-team")
 public interface ChainTeamConfig {
 
@@ -29,8 +32,6 @@ public interface ChainTeamConfig {
 
     Deadline deadline();
 
-    Outbox outbox();
-
     interface DefaultTerm {
         @WithDefault("5")
         int days();
@@ -50,14 +51,5 @@ public interface ChainTeamConfig {
         /** How often the deadline watch runs (read by its @Scheduled expression). */
         @WithDefault("30s")
         String scanInterval();
-    }
-
-    interface Outbox {
-        /** How often the relay looks for unsent rows (read by its @Scheduled expression). */
-        @WithDefault("1s")
-        String pollInterval();
-
-        @WithDefault("200")
-        int batchSize();
     }
 }

@@ -1,6 +1,7 @@
 package nl.loket.chainteam.domain;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,4 +43,29 @@ public class Callback {
     public Instant completedAt;
     @Column(name = "completion_note")
     public String completionNote;
+
+    /** A new, OPEN call-back request on the item, by {@code requestedBy} of the item's team. */
+    public static Callback request(WorkItem item, String targetTeamId, String targetMember, Instant dueAt,
+            String note, String requestedBy, Instant at) {
+        Callback cb = new Callback();
+        cb.callbackId = UUID.randomUUID().toString();
+        cb.contactId = item.contactId;
+        cb.teamId = item.teamId;
+        cb.targetTeamId = targetTeamId;
+        cb.targetMember = targetMember;
+        cb.dueAt = dueAt;
+        cb.note = note;
+        cb.status = CallbackStatus.OPEN;
+        cb.requestedBy = requestedBy;
+        cb.requestedAt = at;
+        return cb;
+    }
+
+    public void complete(boolean reached, String completedBy, Instant at, String note) {
+        this.status = CallbackStatus.COMPLETED;
+        this.reached = reached;
+        this.completedBy = completedBy;
+        this.completedAt = at;
+        this.completionNote = note;
+    }
 }

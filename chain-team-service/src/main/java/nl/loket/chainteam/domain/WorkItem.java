@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import nl.loket.contracts.events.Channel;
+import nl.loket.contracts.events.ContactAssigned;
 import nl.loket.contracts.events.Outcome;
 import nl.loket.contracts.events.TermUnit;
 import nl.loket.contracts.events.Tier;
@@ -86,4 +87,45 @@ public class WorkItem {
     public Instant resolvedAt;
     @Version
     public int version;
+
+    /**
+     * Takes on an assignment from routing-service: the contact as routed, OPEN and unassigned in the team's queue,
+     * with the given due times. The deadline warnings are reset (once per item per assignment); whether a call-back
+     * was ever requested is kept.
+     */
+    public void assign(ContactAssigned a, Instant dueAt, Instant approachingAt, Instant now) {
+        contactId = a.contactId();
+        teamId = a.teamId();
+        tier = a.tier();
+        hop = a.hop();
+        channel = a.channel();
+        municipality = a.municipality();
+        status = WorkItemStatus.OPEN;
+        assignee = null;
+        receivedAt = a.receivedAt();
+        assignedAt = now;
+        subject = a.subject();
+        text = a.text();
+        language = a.language();
+        citizenRef = a.citizen() != null ? a.citizen().citizenRef() : null;
+        citizenName = a.citizen() != null ? a.citizen().name() : null;
+        citizenEmail = a.citizen() != null ? a.citizen().email() : null;
+        citizenPhone = a.citizen() != null ? a.citizen().phone() : null;
+        caseReference = a.caseReference();
+        productUri = a.productUri();
+        productName = a.productName();
+        categoryId = a.categoryId();
+        termDays = a.handlingTerm() != null ? a.handlingTerm().days() : null;
+        termUnit = a.handlingTerm() != null ? a.handlingTerm().unit() : null;
+        routingReason = a.reason();
+        previousTeamId = a.previousTeamId();
+        transferReason = a.transferReason();
+        followUpOf = a.followUpOf();
+        outcome = null;
+        resolvedAt = null;
+        this.dueAt = dueAt;
+        this.approachingAt = approachingAt;
+        approachingNotified = false;
+        breachedNotified = false;
+    }
 }

@@ -1,12 +1,9 @@
 package nl.loket.chainteam.messaging;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -14,95 +11,77 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import nl.loket.chainteam.service.WorkItemService;
+import nl.loket.chainteam.service.AssignmentService;
+import nl.loket.chainteam.service.AssignmentService.AssignmentResult;
 import nl.loket.contracts.CloudEventHeaders;
 import nl.loket.contracts.EventJson;
 import nl.loket.contracts.Topics;
 import nl.loket.contracts.events.ContactAssigned;
 import nl.loket.contracts.schema.EventSchemaValidator;
-import nl.loket.contracts.messaging.TransientFailures;
+import nl.loket.kit.messaging.ConsumedRecord;
+import nl.loket.kit.messaging.InvalidRecordException;
+import nl.loket.kit.messaging.MessageSettler;
 
 /**
  * Consumes every team topic ({@code team.<teamId>.contacts}, pattern subscription). A record that is not a valid
- * ContactAssigned goes to {@code team.contacts.dlq} with the reason; a valid one is applied idempotently by its
- * ce_id.
+ * ContactAssigned is dead-lettered to {@code team.contacts.dlq} with the reason; a valid one is applied
+ * idempotently by its ce_id. The service kit settles every record (waits out outages, retries, dead-letters).
  */
 @ApplicationScoped
 public class ContactAssignedListener {
 
     private static final ObjectMapper MAPPER = EventJson.mapper();
 
-    private final WorkItemService service;
+    private final AssignmentService assignments;
+    private final MessageSettler settler;
 
-    public ContactAssignedListener(WorkItemService service) {
-        this.service = service;
+    public ContactAssignedListener(AssignmentService assignments, MessageSettler settler) {
+        this.assignments = assignments;
+        this.settler = settler;
     }
 
     @Incoming("team-contacts")
     public Uni<Void> consume(Message<String> message) {
-        ContactAssigned assigned;
-        String eventId;
+        return settler.settle(message, () -> apply(ConsumedRecord.of(message)));
+    }
+
+    private Uni<AssignmentResult> apply(ConsumedRecord record) {
+        String eventId = record.header(CloudEventHeaders.ID);
+        ContactAssigned assigned = parse(record, eventId);
+        return assignments.apply(eventId, assigned)
+                .invoke(result -> Log.debugf("Assignment %s of contact %s to %s: %s", eventId, assigned.contactId(),
+                        assigned.teamId(), result));
+    }
+
+    /** The assignment, or {@link InvalidRecordException} with the dead-letter reason. */
+    static ContactAssigned parse(ConsumedRecord record, String eventId) {
+        String type = record.header(CloudEventHeaders.TYPE);
+        if (eventId == null || eventId.isBlank()) {
+            throw new InvalidRecordException("missing header " + CloudEventHeaders.ID);
+        }
+        if (!ContactAssigned.TYPE.equals(type)) {
+            throw new InvalidRecordException("unexpected " + CloudEventHeaders.TYPE + " " + type);
+        }
+        String json = record.value();
+        if (json == null) {
+            throw new InvalidRecordException("empty value");
+        }
         try {
-            IncomingKafkaRecordMetadata<?, ?> meta = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                    .orElseThrow(() -> new InvalidRecordException("not a Kafka record"));
-            eventId = header(meta, CloudEventHeaders.ID);
-            String type = header(meta, CloudEventHeaders.TYPE);
-            if (eventId == null || eventId.isBlank()) {
-                throw new InvalidRecordException("missing header " + CloudEventHeaders.ID);
-            }
-            if (!ContactAssigned.TYPE.equals(type)) {
-                throw new InvalidRecordException("unexpected " + CloudEventHeaders.TYPE + " " + type);
-            }
-            String json = message.getPayload();
-            if (json == null) {
-                throw new InvalidRecordException("empty value");
-            }
             List<String> violations = EventSchemaValidator.instance().validate(ContactAssigned.TYPE, json);
             if (!violations.isEmpty()) {
                 throw new InvalidRecordException("schema violations: " + String.join("; ", violations));
             }
-            assigned = MAPPER.readValue(json, ContactAssigned.class);
+            ContactAssigned assigned = MAPPER.readValue(json, ContactAssigned.class);
             String expectedTopic = Topics.teamContacts(assigned.teamId());
-            if (!expectedTopic.equals(meta.getTopic())) {
-                throw new InvalidRecordException("teamId " + assigned.teamId() + " does not belong on " + meta.getTopic());
+            if (!expectedTopic.equals(record.topic())) {
+                throw new InvalidRecordException(
+                        "teamId " + assigned.teamId() + " does not belong on " + record.topic());
             }
+            return assigned;
         } catch (InvalidRecordException e) {
-            Log.warnf("Dead-lettering a team record: %s", e.getMessage());
-            return Uni.createFrom().completionStage(message.nack(e));
+            throw e;
         } catch (Exception e) {
-            InvalidRecordException reason = new InvalidRecordException("unreadable: " + e.getMessage());
-            Log.warnf("Dead-lettering a team record: %s", reason.getMessage());
-            return Uni.createFrom().completionStage(message.nack(reason));
-        }
-        String id = eventId;
-        return service.applyAssignment(id, assigned)
-                // the database or broker away is waited out (nothing is committed meanwhile); a record that
-                // keeps failing otherwise is tried a few times, then goes to the DLQ
-                .onFailure(TransientFailures::isTransient).retry()
-                .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely()
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3)
-                .onItemOrFailure().transformToUni((result, failure) -> {
-                    if (failure != null) {
-                        Log.errorf(failure, "Could not apply assignment %s of contact %s", id, assigned.contactId());
-                        return Uni.createFrom().completionStage(message.nack(
-                                new IllegalStateException("could not be applied: " + failure.getMessage(), failure)));
-                    }
-                    Log.debugf("Assignment %s of contact %s to %s: %s", id, assigned.contactId(), assigned.teamId(),
-                            result);
-                    return Uni.createFrom().completionStage(message.ack());
-                });
-    }
-
-    private static String header(IncomingKafkaRecordMetadata<?, ?> meta, String name) {
-        Header h = meta.getHeaders().lastHeader(name);
-        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    /** A record that breaks the contract; its message is the dead-letter reason. */
-    static class InvalidRecordException extends RuntimeException {
-        InvalidRecordException(String message) {
-            super(message);
+            throw new InvalidRecordException("unreadable: " + e.getMessage(), e);
         }
     }
 }

@@ -18,7 +18,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import nl.loket.chainteam.rest.ApiModels.CallbackView;
 import nl.loket.chainteam.rest.ApiModels.CompleteCallbackRequest;
-import nl.loket.chainteam.service.WorkItemService;
+import nl.loket.chainteam.service.CallbackActions;
 
 /** Completing a call-back: the requesting team, the target team or the target member; others get 404. */
 @Path("/api/v1/callbacks/{callbackId}")
@@ -28,11 +28,11 @@ import nl.loket.chainteam.service.WorkItemService;
 @Tag(name = "Call-backs")
 public class CallbackResource {
 
-    private final WorkItemService service;
+    private final CallbackActions callbacks;
     private final JsonWebToken jwt;
 
-    public CallbackResource(WorkItemService service, JsonWebToken jwt) {
-        this.service = service;
+    public CallbackResource(CallbackActions callbacks, JsonWebToken jwt) {
+        this.callbacks = callbacks;
         this.jwt = jwt;
     }
 
@@ -42,7 +42,7 @@ public class CallbackResource {
     @Operation(summary = "Record the call-back as made → CallbackCompleted; the item returns to its queue")
     public Uni<CallbackView> complete(@PathParam("callbackId") String callbackId,
             @Valid @NotNull CompleteCallbackRequest request) {
-        return service.completeCallback(callbackId, Members.of(jwt), request.reached(), request.note())
+        return callbacks.complete(callbackId, Members.of(jwt), request.reached(), request.note())
                 .map(ApiMapper::toApi);
     }
 }

@@ -11,8 +11,8 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import nl.loket.chainteam.service.ProblemException;
-import nl.loket.contracts.http.Problem;
-import nl.loket.contracts.http.ProblemResponses;
+import nl.loket.kit.http.Problem;
+import nl.loket.kit.http.ProblemResponses;
 
 /** This service's refusals, authentication and concurrent changes as problem+json. */
 public class ProblemMappers {

@@ -27,9 +27,9 @@ import nl.loket.chainteam.domain.WorkItemStatus;
 import nl.loket.chainteam.rest.ApiModels.CallbackView;
 import nl.loket.chainteam.rest.ApiModels.ItemPage;
 import nl.loket.chainteam.service.ProblemException;
-import nl.loket.chainteam.service.WorkItemService;
+import nl.loket.chainteam.service.WorkItemQueries;
 import nl.loket.contracts.events.Channel;
-import nl.loket.contracts.http.Problem;
+import nl.loket.kit.http.Problem;
 
 /** A team's queue and call-backs. Only members of the team: anyone else gets 403. */
 @Path("/api/v1/teams/{teamId}")
@@ -39,11 +39,11 @@ import nl.loket.contracts.http.Problem;
 @Tag(name = "Team queues")
 public class TeamResource {
 
-    private final WorkItemService service;
+    private final WorkItemQueries queries;
     private final JsonWebToken jwt;
 
-    public TeamResource(WorkItemService service, JsonWebToken jwt) {
-        this.service = service;
+    public TeamResource(WorkItemQueries queries, JsonWebToken jwt) {
+        this.queries = queries;
         this.jwt = jwt;
     }
 
@@ -70,7 +70,7 @@ public class TeamResource {
             throw ProblemException.invalid(errors);
         }
         Instant now = Instant.now();
-        return service.queue(teamId, Members.of(jwt), statuses, overdueFilter, channelFilter,
+        return queries.queue(teamId, Members.of(jwt), statuses, overdueFilter, channelFilter,
                 product == null || product.isBlank() ? null : product, pageNumber, pageSize)
                 .map(p -> new ItemPage(p.items().stream().map(i -> ApiMapper.toApi(i, now)).toList(), pageNumber,
                         pageSize, p.total()));
@@ -90,7 +90,7 @@ public class TeamResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return service.teamCallbacks(teamId, Members.of(jwt), st == null ? CallbackStatus.OPEN : st, pageNumber,
+        return queries.teamCallbacks(teamId, Members.of(jwt), st == null ? CallbackStatus.OPEN : st, pageNumber,
                 pageSize).map(list -> list.stream().map(ApiMapper::toApi).toList());
     }
 

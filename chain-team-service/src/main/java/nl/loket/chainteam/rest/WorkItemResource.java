@@ -27,8 +27,10 @@ import nl.loket.chainteam.rest.ApiModels.HistoryEntryView;
 import nl.loket.chainteam.rest.ApiModels.ResolveRequest;
 import nl.loket.chainteam.rest.ApiModels.TransferRequest;
 import nl.loket.chainteam.rest.ApiModels.WorkItemView;
+import nl.loket.chainteam.service.CallbackActions;
 import nl.loket.chainteam.service.ProblemException;
-import nl.loket.chainteam.service.WorkItemService;
+import nl.loket.chainteam.service.WorkItemActions;
+import nl.loket.chainteam.service.WorkItemQueries;
 
 /**
  * One work item (by contact id). An item outside the member's teams answers 404: its existence does not leak.
@@ -41,46 +43,51 @@ import nl.loket.chainteam.service.WorkItemService;
 @Tag(name = "Work items")
 public class WorkItemResource {
 
-    private final WorkItemService service;
+    private final WorkItemQueries queries;
+    private final WorkItemActions actions;
+    private final CallbackActions callbacks;
     private final JsonWebToken jwt;
 
-    public WorkItemResource(WorkItemService service, JsonWebToken jwt) {
-        this.service = service;
+    public WorkItemResource(WorkItemQueries queries, WorkItemActions actions, CallbackActions callbacks,
+            JsonWebToken jwt) {
+        this.queries = queries;
+        this.actions = actions;
+        this.callbacks = callbacks;
         this.jwt = jwt;
     }
 
     @GET
     @Operation(summary = "The work item")
     public Uni<WorkItemView> get(@PathParam("contactId") String contactId) {
-        return service.item(contactId, Members.of(jwt)).map(i -> ApiMapper.toApi(i, Instant.now()));
+        return queries.item(contactId, Members.of(jwt)).map(i -> ApiMapper.toApi(i, Instant.now()));
     }
 
     @GET
     @Path("/history")
     @Operation(summary = "Every action on the contact, in order: who, when, what, and the state after it")
     public Uni<List<HistoryEntryView>> history(@PathParam("contactId") String contactId) {
-        return service.history(contactId, Members.of(jwt)).map(l -> l.stream().map(ApiMapper::toApi).toList());
+        return queries.history(contactId, Members.of(jwt)).map(l -> l.stream().map(ApiMapper::toApi).toList());
     }
 
     @GET
     @Path("/callbacks")
     @Operation(summary = "The contact's call-back requests")
     public Uni<List<CallbackView>> callbacks(@PathParam("contactId") String contactId) {
-        return service.callbacksOf(contactId, Members.of(jwt)).map(l -> l.stream().map(ApiMapper::toApi).toList());
+        return queries.callbacksOf(contactId, Members.of(jwt)).map(l -> l.stream().map(ApiMapper::toApi).toList());
     }
 
     @POST
     @Path("/claim")
     @Operation(summary = "Claim an OPEN item (idempotent for the member who holds it)")
     public Uni<WorkItemView> claim(@PathParam("contactId") String contactId) {
-        return service.claim(contactId, Members.of(jwt)).map(i -> ApiMapper.toApi(i, Instant.now()));
+        return actions.claim(contactId, Members.of(jwt)).map(i -> ApiMapper.toApi(i, Instant.now()));
     }
 
     @POST
     @Path("/release")
     @Operation(summary = "Put a claimed item back in the queue")
     public Uni<WorkItemView> release(@PathParam("contactId") String contactId) {
-        return service.release(contactId, Members.of(jwt)).map(i -> ApiMapper.toApi(i, Instant.now()));
+        return actions.release(contactId, Members.of(jwt)).map(i -> ApiMapper.toApi(i, Instant.now()));
     }
 
     @POST
@@ -89,7 +96,7 @@ public class WorkItemResource {
     @Operation(summary = "Settle the contact with an outcome → ContactHandled")
     public Uni<WorkItemView> resolve(@PathParam("contactId") String contactId,
             @Valid @NotNull ResolveRequest request) {
-        return service.resolve(contactId, Members.of(jwt), request.outcome(), request.note())
+        return actions.resolve(contactId, Members.of(jwt), request.outcome(), request.note())
                 .map(i -> ApiMapper.toApi(i, Instant.now()));
     }
 
@@ -98,7 +105,7 @@ public class WorkItemResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ask routing-service to hand the contact on → ContactTransferRequested (202)")
     public Uni<Response> transfer(@PathParam("contactId") String contactId, @Valid @NotNull TransferRequest request) {
-        return service.transfer(contactId, Members.of(jwt), request.toTeamId(), request.reason())
+        return actions.transfer(contactId, Members.of(jwt), request.toTeamId(), request.reason())
                 .map(i -> Response.accepted(ApiMapper.toApi(i, Instant.now())).build());
     }
 
@@ -115,7 +122,7 @@ public class WorkItemResource {
         if (request.dueAt() != null && request.dueAt().isBefore(Instant.now())) {
             throw ProblemException.invalid("dueAt", "must be in the future");
         }
-        return service.requestCallback(contactId, Members.of(jwt), request.targetTeamId(), request.targetMember(),
+        return callbacks.request(contactId, Members.of(jwt), request.targetTeamId(), request.targetMember(),
                 request.dueAt(), request.note())
                 .map(cb -> Response.status(Response.Status.CREATED).entity(ApiMapper.toApi(cb)).build());
     }

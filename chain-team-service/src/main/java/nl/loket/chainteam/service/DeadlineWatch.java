@@ -27,15 +27,15 @@ public class DeadlineWatch {
     public static final String ACTOR = "system:deadline-watch";
 
     private final WorkItemRepository items;
-    private final WorkItemService service;
-    private final OutboxWriter outbox;
+    private final HistoryRecorder history;
+    private final LifecycleOutbox lifecycle;
     private final ChainTeamConfig config;
 
-    public DeadlineWatch(WorkItemRepository items, WorkItemService service, OutboxWriter outbox,
+    public DeadlineWatch(WorkItemRepository items, HistoryRecorder history, LifecycleOutbox lifecycle,
             ChainTeamConfig config) {
         this.items = items;
-        this.service = service;
-        this.outbox = outbox;
+        this.history = history;
+        this.lifecycle = lifecycle;
         this.config = config;
     }
 
@@ -62,15 +62,15 @@ public class DeadlineWatch {
     private Uni<WorkItem> breach(WorkItem item, Instant now) {
         item.breachedNotified = true;
         item.approachingNotified = true;
-        return service.record(item, HistoryAction.DEADLINE_BREACHED, ACTOR, null, now, e -> {
-        }).chain(() -> outbox.add(item.contactId, new DeadlineBreached(item.contactId, item.teamId, item.dueAt, now),
-                now)).replaceWith(item);
+        return history.record(item, HistoryAction.DEADLINE_BREACHED, ACTOR, null, now, e -> {
+        }).chain(() -> lifecycle.add(item.contactId,
+                new DeadlineBreached(item.contactId, item.teamId, item.dueAt, now), now)).replaceWith(item);
     }
 
     private Uni<WorkItem> approach(WorkItem item, Instant now) {
         item.approachingNotified = true;
-        return service.record(item, HistoryAction.DEADLINE_APPROACHING, ACTOR, null, now, e -> {
-        }).chain(() -> outbox.add(item.contactId,
+        return history.record(item, HistoryAction.DEADLINE_APPROACHING, ACTOR, null, now, e -> {
+        }).chain(() -> lifecycle.add(item.contactId,
                 new DeadlineApproaching(item.contactId, item.teamId, item.dueAt, now), now)).replaceWith(item);
     }
 

@@ -2,7 +2,7 @@ package nl.loket.chainteam.service;
 
 import java.util.List;
 
-import nl.loket.contracts.http.Problem;
+import nl.loket.kit.http.Problem;
 
 /** A request the service refuses, with the problem+json it answers. */
 public class ProblemException extends RuntimeException {

@@ -15,8 +15,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import nl.loket.chainteam.TestSupport;
 import nl.loket.contracts.CloudEventHeaders;
@@ -24,13 +22,12 @@ import nl.loket.contracts.Topics;
 import nl.loket.contracts.events.Channel;
 import nl.loket.contracts.events.ContactAssigned;
 import nl.loket.contracts.events.Tier;
-import nl.loket.infra.test.KafkaTestResource;
-import nl.loket.infra.test.PostgresTestResource;
-import nl.loket.infra.test.TopicClient;
+import nl.loket.kit.messaging.DeadLetterHeaders;
+import nl.loket.testsupport.TopicClient;
+import nl.loket.testsupport.WithKafkaAndPostgres;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "chainteam"))
+@WithKafkaAndPostgres(database = "chainteam")
 class ContactAssignedListenerTest {
 
     @Test
@@ -83,7 +80,7 @@ class ContactAssignedListenerTest {
         Map<String, String> reasons = new HashMap<>();
         TopicClient.await(Topics.TEAM_CONTACTS_DLQ, r -> {
             if (List.of(notJson, noText, wrongTopic, noId).contains(r.key())) {
-                reasons.put(r.key(), r.header(CloudEventHeaders.DEAD_LETTER_REASON));
+                reasons.put(r.key(), r.header(DeadLetterHeaders.REASON));
                 return true;
             }
             return false;

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import nl.loket.contracts.Topics;
-import nl.loket.infra.test.PostgresBehindProxyResource;
-import nl.loket.infra.test.PostgresOutageProfile;
-import nl.loket.infra.test.TopicClient;
+import nl.loket.testsupport.PostgresBehindProxyResource;
+import nl.loket.testsupport.PostgresOutageProfile;
+import nl.loket.testsupport.TopicClient;
 
 /**
  * PostgreSQL goes away under the running team-topic consumer while contacts are handed to a team: none is

@@ -22,20 +22,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import nl.loket.chainteam.TestSupport;
 import nl.loket.contracts.CloudEventHeaders;
-import nl.loket.infra.test.KafkaTestResource;
-import nl.loket.infra.test.PostgresTestResource;
-import nl.loket.infra.test.TopicClient.ReadRecord;
+import nl.loket.kit.outbox.OutboxRelay;
+import nl.loket.testsupport.TopicClient.ReadRecord;
+import nl.loket.testsupport.WithKafkaAndPostgres;
 
-/** A crash between commit and publish loses nothing and publishes once. */
+/** A crash between commit and publish loses nothing and publishes once (the service kit's outbox and relay). */
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "chainteam"))
+@WithKafkaAndPostgres(database = "chainteam")
 class OutboxRelayTest {
 
     @Inject
@@ -49,18 +46,19 @@ class OutboxRelayTest {
         relay.resume();
     }
 
-    private record Row(String id, String type, boolean sent) {
+    private record Row(String id, String type, boolean sent, String topic) {
     }
 
     private List<Row> outboxOf(String contactId) throws Exception {
         try (Connection c = db.getConnection();
                 PreparedStatement s = c.prepareStatement(
-                        "select id, event_type, sent_at is not null from outbox_event where aggregate_id = ? order by seq")) {
+                        "select event_id, event_type, sent_at is not null, topic from outbox_event "
+                                + "where message_key = ? order by seq")) {
             s.setString(1, contactId);
             List<Row> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3)));
+                    rows.add(new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4)));
                 }
             }
             return rows;
@@ -79,6 +77,7 @@ class OutboxRelayTest {
                 .post("/api/v1/items/" + id + "/callbacks").then().statusCode(201);
         List<Row> committed = outboxOf(id);
         assertThat(committed).extracting(Row::type).containsExactly("nl.loket.callback.requested.v1");
+        assertThat(committed).extracting(Row::topic).containsOnly("contacts.lifecycle");
         // several relay periods pass: nothing leaves the outbox
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6))
                 .until(() -> outboxOf(id).stream().noneMatch(Row::sent));

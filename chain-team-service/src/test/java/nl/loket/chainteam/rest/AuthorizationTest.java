@@ -15,21 +15,17 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import nl.loket.contracts.events.Channel;
 import nl.loket.contracts.events.Tier;
-import nl.loket.infra.test.KafkaTestResource;
-import nl.loket.infra.test.PostgresTestResource;
+import nl.loket.testsupport.WithKafkaAndPostgres;
 
 /** Every action × own team / other team / no token (and a forged token). */
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "chainteam"))
+@WithKafkaAndPostgres(database = "chainteam")
 class AuthorizationTest {
 
     private static final String PROBLEM = "application/problem+json";

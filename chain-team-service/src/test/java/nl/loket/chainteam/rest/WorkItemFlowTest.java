@@ -21,8 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import nl.loket.chainteam.TestSupport;
@@ -35,12 +33,10 @@ import nl.loket.contracts.events.ContactTransferRequested;
 import nl.loket.contracts.events.HandlingTerm;
 import nl.loket.contracts.events.TermUnit;
 import nl.loket.contracts.events.Tier;
-import nl.loket.infra.test.KafkaTestResource;
-import nl.loket.infra.test.PostgresTestResource;
+import nl.loket.testsupport.WithKafkaAndPostgres;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "chainteam"))
+@WithKafkaAndPostgres(database = "chainteam")
 class WorkItemFlowTest {
 
     private final String kcc = token("agent-1", "gemeente", "kcc");

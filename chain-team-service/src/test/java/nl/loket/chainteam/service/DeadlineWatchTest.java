@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import nl.loket.chainteam.TestSupport;
@@ -31,13 +29,11 @@ import nl.loket.contracts.events.DeadlineBreached;
 import nl.loket.contracts.events.HandlingTerm;
 import nl.loket.contracts.events.TermUnit;
 import nl.loket.contracts.events.Tier;
-import nl.loket.infra.test.KafkaTestResource;
-import nl.loket.infra.test.PostgresTestResource;
+import nl.loket.testsupport.WithKafkaAndPostgres;
 
 /** The deadline watch runs every second in tests. */
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "chainteam"))
+@WithKafkaAndPostgres(database = "chainteam")
 class DeadlineWatchTest {
 
     private static long count(String contactId, String type) {

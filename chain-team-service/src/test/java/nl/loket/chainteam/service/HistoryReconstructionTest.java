@@ -23,8 +23,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import nl.loket.chainteam.TestSupport;
@@ -37,13 +35,11 @@ import nl.loket.contracts.events.HandlingTerm;
 import nl.loket.contracts.events.Outcome;
 import nl.loket.contracts.events.TermUnit;
 import nl.loket.contracts.events.Tier;
-import nl.loket.infra.test.KafkaTestResource;
-import nl.loket.infra.test.PostgresTestResource;
+import nl.loket.testsupport.WithKafkaAndPostgres;
 
 /** The state of a contact can always be rebuilt from its history alone. */
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "chainteam"))
+@WithKafkaAndPostgres(database = "chainteam")
 class HistoryReconstructionTest {
 
     @Inject

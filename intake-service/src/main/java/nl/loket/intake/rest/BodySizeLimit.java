@@ -5,7 +5,7 @@ import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import nl.loket.contracts.http.Problem;
+import nl.loket.kit.http.Problem;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 

@@ -23,7 +23,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import nl.loket.contracts.http.Problem;
+import nl.loket.kit.http.Problem;
 import nl.loket.intake.service.ContactIntakeService;
 
 @Path("/api/v1/contacts")
@@ -52,10 +52,12 @@ public class ContactResource {
             @Parameter(description = "Adapter's key for safe retries (kept 24 h by default)")
             @RestHeader("Idempotency-Key") @Size(max = 200) @Pattern(regexp = "[\\x21-\\x7E]*", message = "must be printable ASCII without spaces")
             String idempotencyKey) {
-        return intake.accept(request, idempotencyKey).map(accepted -> RestResponse.ResponseBuilder
-                .create(RestResponse.Status.ACCEPTED, new ContactAccepted(accepted.contactId(), accepted.receivedAt(), accepted.replayed()))
-                .location(URI.create("/api/v1/contacts/" + accepted.contactId()))
-                .build());
+        return intake.accept(ContactRequestMapper.toSubmission(request), idempotencyKey)
+                .map(accepted -> RestResponse.ResponseBuilder
+                        .create(RestResponse.Status.ACCEPTED,
+                                new ContactAccepted(accepted.contactId(), accepted.receivedAt(), accepted.replayed()))
+                        .location(URI.create("/api/v1/contacts/" + accepted.contactId()))
+                        .build());
     }
 
     @GET

@@ -16,9 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import nl.loket.contracts.events.CitizenDetails;
 import nl.loket.contracts.events.ContactReceived;
 import nl.loket.intake.domain.ContactReceipt;
+import nl.loket.intake.domain.ContactSubmission;
 import nl.loket.intake.domain.ReceiptStatus;
 import nl.loket.intake.messaging.ContactReceivedPublisher;
-import nl.loket.intake.rest.ContactRequest;
 
 /**
  * Accepts a contact: de-duplicates by idempotency key, stores a receipt, publishes ContactReceived and waits for
@@ -51,7 +51,7 @@ public class ContactIntakeService {
         this.json = json;
     }
 
-    public Uni<Acceptance> accept(ContactRequest request, String idempotencyKey) {
+    public Uni<Acceptance> accept(ContactSubmission request, String idempotencyKey) {
         String key = effectiveKey(request, idempotencyKey);
         String fingerprint = pseudonymizer.fingerprint(canonical(request));
         if (key == null) {
@@ -73,7 +73,7 @@ public class ContactIntakeService {
      * The adapter's Idempotency-Key; else adapterId + externalReference, which identify a message of the adapter's
      * own system (a mail id, a call id); else none.
      */
-    static String effectiveKey(ContactRequest request, String idempotencyKey) {
+    static String effectiveKey(ContactSubmission request, String idempotencyKey) {
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
             return "key:" + idempotencyKey;
         }
@@ -83,7 +83,7 @@ public class ContactIntakeService {
         return null;
     }
 
-    private Uni<Acceptance> acceptNew(ContactRequest request, String key, String fingerprint) {
+    private Uni<Acceptance> acceptNew(ContactSubmission request, String key, String fingerprint) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ContactReceived event = toEvent(UUID.randomUUID().toString(), request, now);
         ContactReceipt receipt = new ContactReceipt();
@@ -116,7 +116,7 @@ public class ContactIntakeService {
         return publisher.publish(eventId, event).flatMap(v -> receipts.markPublished(event.contactId()));
     }
 
-    ContactReceived toEvent(String contactId, ContactRequest request, Instant now) {
+    ContactReceived toEvent(String contactId, ContactSubmission request, Instant now) {
         CitizenDetails citizen = null;
         if (request.citizen() != null) {
             var c = request.citizen();
@@ -144,7 +144,7 @@ public class ContactIntakeService {
                 request.externalReference());
     }
 
-    private static String canonical(ContactRequest request) {
+    private static String canonical(ContactSubmission request) {
         try {
             return CANONICAL.writeValueAsString(request);
         } catch (JsonProcessingException e) {

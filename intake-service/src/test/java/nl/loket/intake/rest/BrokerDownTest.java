@@ -18,9 +18,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import nl.loket.testsupport.WithKafkaAndPostgres;
 
 /** The producer points at a port where no broker listens: the adapter must get 503 fast, not a hang. */
 @QuarkusTest
+@WithKafkaAndPostgres(database = "intake")
 @TestProfile(BrokerDownTest.NoBroker.class)
 class BrokerDownTest {
 

@@ -17,21 +17,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import nl.loket.contracts.Topics;
 import nl.loket.contracts.events.ContactReceived;
 import nl.loket.contracts.schema.EventSchemaValidator;
-import nl.loket.infra.test.KafkaTestResource;
-import nl.loket.infra.test.PostgresTestResource;
-import nl.loket.infra.test.TopicClient;
+import nl.loket.testsupport.TopicClient;
+import nl.loket.testsupport.WithKafkaAndPostgres;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "intake"))
+@WithKafkaAndPostgres(database = "intake")
 class ContactResourceTest {
 
     static final String VALID_BSN = "111222333";

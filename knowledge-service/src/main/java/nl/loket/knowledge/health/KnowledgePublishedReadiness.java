@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import nl.loket.knowledge.messaging.OutboxRelay;
+import nl.loket.kit.outbox.OutboxRelay;
 
 /**
  * Ready once the outbox has been relayed empty after start: on a first start the seed (about 1,000 events) is then

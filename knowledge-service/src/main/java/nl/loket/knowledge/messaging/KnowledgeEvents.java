@@ -2,10 +2,6 @@ package nl.loket.knowledge.messaging;
 
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import nl.loket.contracts.EventJson;
 import nl.loket.contracts.Topics;
 import nl.loket.contracts.events.ArticleChanged;
 import nl.loket.contracts.events.CategoryChanged;
@@ -16,16 +12,11 @@ import nl.loket.contracts.events.TeamChanged;
 import nl.loket.knowledge.domain.Article;
 import nl.loket.knowledge.domain.Category;
 import nl.loket.knowledge.domain.Product;
+import nl.loket.kit.outbox.OutboxEvent;
 import nl.loket.knowledge.domain.Team;
 
-/** Maps entities to the events of the compacted knowledge topics (one place, explicit). */
+/** Maps entities to the events of the compacted knowledge topics and their outbox records (one place, explicit). */
 public final class KnowledgeEvents {
-
-    private static final ObjectMapper JSON = EventJson.mapper();
-
-    /** What goes into the outbox: topic, key, ce_type and the JSON data (null = tombstone). */
-    public record Outgoing(String topic, String key, String type, String json) {
-    }
 
     private KnowledgeEvents() {
     }
@@ -50,43 +41,35 @@ public final class KnowledgeEvents {
                 a.source, a.validFrom, a.validUntil);
     }
 
-    public static Outgoing changed(Team t) {
-        return new Outgoing(Topics.KNOWLEDGE_TEAMS, t.id, TeamChanged.TYPE, json(toEvent(t)));
+    public static OutboxEvent changed(Team t) {
+        return OutboxEvent.of(Topics.KNOWLEDGE_TEAMS, t.id, toEvent(t));
     }
 
-    public static Outgoing changed(Product p) {
-        return new Outgoing(Topics.KNOWLEDGE_PRODUCTS, p.uri, ProductChanged.TYPE, json(toEvent(p)));
+    public static OutboxEvent changed(Product p) {
+        return OutboxEvent.of(Topics.KNOWLEDGE_PRODUCTS, p.uri, toEvent(p));
     }
 
-    public static Outgoing changed(Category c) {
-        return new Outgoing(Topics.KNOWLEDGE_CATEGORIES, c.id, CategoryChanged.TYPE, json(toEvent(c)));
+    public static OutboxEvent changed(Category c) {
+        return OutboxEvent.of(Topics.KNOWLEDGE_CATEGORIES, c.id, toEvent(c));
     }
 
-    public static Outgoing changed(Article a) {
-        return new Outgoing(Topics.KNOWLEDGE_ARTICLES, a.id, ArticleChanged.TYPE, json(toEvent(a)));
+    public static OutboxEvent changed(Article a) {
+        return OutboxEvent.of(Topics.KNOWLEDGE_ARTICLES, a.id, toEvent(a));
     }
 
-    public static Outgoing teamDeleted(String id) {
-        return new Outgoing(Topics.KNOWLEDGE_TEAMS, id, TeamChanged.TYPE, null);
+    public static OutboxEvent teamDeleted(String id) {
+        return OutboxEvent.tombstone(Topics.KNOWLEDGE_TEAMS, id, TeamChanged.TYPE);
     }
 
-    public static Outgoing productDeleted(String uri) {
-        return new Outgoing(Topics.KNOWLEDGE_PRODUCTS, uri, ProductChanged.TYPE, null);
+    public static OutboxEvent productDeleted(String uri) {
+        return OutboxEvent.tombstone(Topics.KNOWLEDGE_PRODUCTS, uri, ProductChanged.TYPE);
     }
 
-    public static Outgoing categoryDeleted(String id) {
-        return new Outgoing(Topics.KNOWLEDGE_CATEGORIES, id, CategoryChanged.TYPE, null);
+    public static OutboxEvent categoryDeleted(String id) {
+        return OutboxEvent.tombstone(Topics.KNOWLEDGE_CATEGORIES, id, CategoryChanged.TYPE);
     }
 
-    public static Outgoing articleDeleted(String id) {
-        return new Outgoing(Topics.KNOWLEDGE_ARTICLES, id, ArticleChanged.TYPE, null);
-    }
-
-    private static String json(Object event) {
-        try {
-            return JSON.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise " + event.getClass().getSimpleName(), e);
-        }
+    public static OutboxEvent articleDeleted(String id) {
+        return OutboxEvent.tombstone(Topics.KNOWLEDGE_ARTICLES, id, ArticleChanged.TYPE);
     }
 }

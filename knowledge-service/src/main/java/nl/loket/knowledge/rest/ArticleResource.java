@@ -49,31 +49,31 @@ public class ArticleResource {
     @Operation(summary = "Articles, a page at a time (sorted by question)")
     public Uni<List<ArticleView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
-        return articles.list(page, size).map(list -> list.stream().map(KnowledgeMapper::toView).toList());
+        return articles.list(page, size).map(list -> list.stream().map(ViewMapper::toView).toList());
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One article")
     public Uni<ArticleView> get(@PathParam("id") String id) {
-        return articles.find(id).onItem().ifNull().failWith(() -> notFound(id)).map(KnowledgeMapper::toView);
+        return articles.find(id).onItem().ifNull().failWith(() -> notFound(id)).map(ViewMapper::toView);
     }
 
     @POST
     @Operation(summary = "Create an article (published on knowledge.articles, searchable at once)")
     public Uni<Response> create(@NotNull @Valid ArticleInput input) {
-        return articles.create(input)
+        return articles.create(InputMapper.toDetails(input))
                 .call(search::upsertArticle)
-                .map(a -> Response.created(URI.create("/api/v1/articles/" + a.id)).entity(KnowledgeMapper.toView(a)).build());
+                .map(a -> Response.created(URI.create("/api/v1/articles/" + a.id)).entity(ViewMapper.toView(a)).build());
     }
 
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace an article (published on knowledge.articles)")
     public Uni<ArticleView> update(@PathParam("id") String id, @NotNull @Valid ArticleInput input) {
-        return articles.update(id, input).onItem().ifNull().failWith(() -> notFound(id))
+        return articles.update(id, InputMapper.toDetails(input)).onItem().ifNull().failWith(() -> notFound(id))
                 .call(search::upsertArticle)
-                .map(KnowledgeMapper::toView);
+                .map(ViewMapper::toView);
     }
 
     @DELETE

@@ -32,6 +32,6 @@ public class CaseStatusResource {
     public Uni<CaseStatusView> get(@PathParam("reference") String reference) {
         return cases.find(reference)
                 .onItem().ifNull().failWith(() -> new NotFoundException("No case " + reference))
-                .map(KnowledgeMapper::toView);
+                .map(ViewMapper::toView);
     }
 }

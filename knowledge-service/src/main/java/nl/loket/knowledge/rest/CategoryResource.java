@@ -48,31 +48,31 @@ public class CategoryResource {
     @GET
     @Operation(summary = "All categories, optionally of one team")
     public Uni<List<CategoryView>> list(@QueryParam("teamId") String teamId) {
-        return categories.list(teamId).map(list -> list.stream().map(KnowledgeMapper::toView).toList());
+        return categories.list(teamId).map(list -> list.stream().map(ViewMapper::toView).toList());
     }
 
     @GET
     @Path(ID)
     @Operation(summary = "One category")
     public Uni<CategoryView> get(@PathParam("id") String id) {
-        return categories.find(id).onItem().ifNull().failWith(() -> notFound(id)).map(KnowledgeMapper::toView);
+        return categories.find(id).onItem().ifNull().failWith(() -> notFound(id)).map(ViewMapper::toView);
     }
 
     @POST
     @Operation(summary = "Create a category (published on knowledge.categories)")
     public Uni<Response> create(@NotNull @Valid CategoryInput input) {
-        return categories.create(input)
+        return categories.create(InputMapper.toDetails(input))
                 .call(c -> search.upsert(KnowledgeMapper.toSearchDoc(c)))
-                .map(c -> Response.created(URI.create("/api/v1/categories/" + c.id)).entity(KnowledgeMapper.toView(c)).build());
+                .map(c -> Response.created(URI.create("/api/v1/categories/" + c.id)).entity(ViewMapper.toView(c)).build());
     }
 
     @PUT
     @Path(ID)
     @Operation(summary = "Replace a category (published on knowledge.categories)")
     public Uni<CategoryView> update(@PathParam("id") String id, @NotNull @Valid CategoryInput input) {
-        return categories.update(id, input).onItem().ifNull().failWith(() -> notFound(id))
+        return categories.update(id, InputMapper.toDetails(input)).onItem().ifNull().failWith(() -> notFound(id))
                 .call(c -> search.upsert(KnowledgeMapper.toSearchDoc(c)))
-                .map(KnowledgeMapper::toView);
+                .map(ViewMapper::toView);
     }
 
     @DELETE

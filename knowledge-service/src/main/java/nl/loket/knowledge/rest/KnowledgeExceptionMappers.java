@@ -9,8 +9,8 @@ import org.hibernate.StaleStateException;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import nl.loket.contracts.http.Problem;
-import nl.loket.contracts.http.ProblemResponses;
+import nl.loket.kit.http.Problem;
+import nl.loket.kit.http.ProblemResponses;
 import nl.loket.knowledge.service.ConflictException;
 import nl.loket.knowledge.service.InvalidInputException;
 

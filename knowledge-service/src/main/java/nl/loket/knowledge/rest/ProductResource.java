@@ -45,31 +45,31 @@ public class ProductResource {
     @GET
     @Operation(summary = "All products, optionally of one team")
     public Uni<List<ProductView>> list(@QueryParam("teamId") String teamId) {
-        return products.list(teamId).map(list -> list.stream().map(KnowledgeMapper::toView).toList());
+        return products.list(teamId).map(list -> list.stream().map(ViewMapper::toView).toList());
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One product by its id (the last segment of its UPL URI)")
     public Uni<ProductView> get(@PathParam("id") String id) {
-        return products.find(id).onItem().ifNull().failWith(() -> notFound(id)).map(KnowledgeMapper::toView);
+        return products.find(id).onItem().ifNull().failWith(() -> notFound(id)).map(ViewMapper::toView);
     }
 
     @POST
     @Operation(summary = "Create a product (published on knowledge.products)")
     public Uni<Response> create(@NotNull @Valid ProductInput input) {
-        return products.create(input)
+        return products.create(InputMapper.toDetails(input))
                 .call(p -> search.upsert(KnowledgeMapper.toSearchDoc(p)))
-                .map(p -> Response.created(URI.create("/api/v1/products/" + p.id)).entity(KnowledgeMapper.toView(p)).build());
+                .map(p -> Response.created(URI.create("/api/v1/products/" + p.id)).entity(ViewMapper.toView(p)).build());
     }
 
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace a product; its URI cannot change (published on knowledge.products)")
     public Uni<ProductView> update(@PathParam("id") String id, @NotNull @Valid ProductInput input) {
-        return products.update(id, input).onItem().ifNull().failWith(() -> notFound(id))
+        return products.update(id, InputMapper.toDetails(input)).onItem().ifNull().failWith(() -> notFound(id))
                 .call(p -> search.upsert(KnowledgeMapper.toSearchDoc(p)))
-                .map(KnowledgeMapper::toView);
+                .map(ViewMapper::toView);
     }
 
     @DELETE

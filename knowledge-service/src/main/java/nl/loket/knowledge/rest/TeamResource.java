@@ -41,28 +41,29 @@ public class TeamResource {
     @GET
     @Operation(summary = "All teams with id, name and tier")
     public Uni<List<TeamView>> list() {
-        return teams.list().map(list -> list.stream().map(KnowledgeMapper::toView).toList());
+        return teams.list().map(list -> list.stream().map(ViewMapper::toView).toList());
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One team")
     public Uni<TeamView> get(@PathParam("id") String id) {
-        return teams.find(id).onItem().ifNull().failWith(() -> notFound(id)).map(KnowledgeMapper::toView);
+        return teams.find(id).onItem().ifNull().failWith(() -> notFound(id)).map(ViewMapper::toView);
     }
 
     @POST
     @Operation(summary = "Create a team (published on knowledge.teams)")
     public Uni<Response> create(@NotNull @Valid TeamInput input) {
-        return teams.create(input).map(t -> Response.created(URI.create("/api/v1/teams/" + t.id))
-                .entity(KnowledgeMapper.toView(t)).build());
+        return teams.create(InputMapper.toDetails(input)).map(t -> Response.created(URI.create("/api/v1/teams/" + t.id))
+                .entity(ViewMapper.toView(t)).build());
     }
 
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace a team (published on knowledge.teams)")
     public Uni<TeamView> update(@PathParam("id") String id, @NotNull @Valid TeamInput input) {
-        return teams.update(id, input).onItem().ifNull().failWith(() -> notFound(id)).map(KnowledgeMapper::toView);
+        return teams.update(id, InputMapper.toDetails(input)).onItem().ifNull().failWith(() -> notFound(id))
+                .map(ViewMapper::toView);
     }
 
     @DELETE

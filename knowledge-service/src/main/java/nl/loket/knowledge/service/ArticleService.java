@@ -12,11 +12,11 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import nl.loket.knowledge.domain.Article;
+import nl.loket.knowledge.domain.ArticleDetails;
 import nl.loket.knowledge.messaging.KnowledgeEvents;
-import nl.loket.knowledge.messaging.OutboxWriter;
+import nl.loket.kit.outbox.OutboxWriter;
 import nl.loket.knowledge.repository.ArticleRepository;
 import nl.loket.knowledge.repository.ProductRepository;
-import nl.loket.knowledge.rest.model.ArticleInput;
 
 @ApplicationScoped
 public class ArticleService {
@@ -42,40 +42,40 @@ public class ArticleService {
     }
 
     @WithTransaction
-    public Uni<Article> create(ArticleInput input) {
-        InvalidInputException invalid = invalid(input);
+    public Uni<Article> create(ArticleDetails details) {
+        InvalidInputException invalid = invalid(details);
         if (invalid != null) {
             return Uni.createFrom().failure(invalid);
         }
-        return requireProducts(input).chain(() -> {
+        return requireProducts(details).chain(() -> {
             Article a = new Article();
             a.id = UUID.randomUUID().toString();
-            apply(a, input);
-            return articles.persist(a).call(saved -> outbox.write(KnowledgeEvents.changed(saved)));
+            apply(a, details);
+            return articles.persist(a).call(saved -> outbox.add(KnowledgeEvents.changed(saved), Instant.now()));
         });
     }
 
     @WithTransaction
-    public Uni<Article> update(String id, ArticleInput input) {
-        InvalidInputException invalid = invalid(input);
+    public Uni<Article> update(String id, ArticleDetails details) {
+        InvalidInputException invalid = invalid(details);
         if (invalid != null) {
             return Uni.createFrom().failure(invalid);
         }
-        return articles.findById(id).onItem().ifNotNull().call(a -> requireProducts(input).chain(() -> {
-            apply(a, input);
-            return outbox.write(KnowledgeEvents.changed(a));
+        return articles.findById(id).onItem().ifNotNull().call(a -> requireProducts(details).chain(() -> {
+            apply(a, details);
+            return outbox.add(KnowledgeEvents.changed(a), Instant.now());
         }));
     }
 
     @WithTransaction
     public Uni<Article> delete(String id) {
         return articles.findById(id).onItem().ifNotNull()
-                .call(a -> articles.delete(a).call(() -> outbox.write(KnowledgeEvents.articleDeleted(id))));
+                .call(a -> articles.delete(a).call(() -> outbox.add(KnowledgeEvents.articleDeleted(id), Instant.now())));
     }
 
     /** Linked products must exist: routing finds an article's team through them. */
-    private Uni<Void> requireProducts(ArticleInput input) {
-        List<String> uris = input.productUris() == null ? List.of() : input.productUris();
+    private Uni<Void> requireProducts(ArticleDetails details) {
+        List<String> uris = details.productUris() == null ? List.of() : details.productUris();
         if (uris.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -91,21 +91,22 @@ public class ArticleService {
         });
     }
 
-    private static InvalidInputException invalid(ArticleInput input) {
-        if (input.validFrom() != null && input.validUntil() != null && input.validUntil().isBefore(input.validFrom())) {
+    private static InvalidInputException invalid(ArticleDetails details) {
+        if (details.validFrom() != null && details.validUntil() != null
+                && details.validUntil().isBefore(details.validFrom())) {
             return new InvalidInputException("validUntil", "must not be before validFrom");
         }
         return null;
     }
 
-    private static void apply(Article a, ArticleInput input) {
-        a.question = input.question().strip();
-        a.answer = input.answer().strip();
-        a.productUris = input.productUris() == null ? List.of() : List.copyOf(input.productUris());
-        a.subjects = input.subjects() == null ? List.of() : List.copyOf(input.subjects());
-        a.source = input.source();
-        a.validFrom = input.validFrom();
-        a.validUntil = input.validUntil();
+    private static void apply(Article a, ArticleDetails details) {
+        a.question = details.question().strip();
+        a.answer = details.answer().strip();
+        a.productUris = details.productUris() == null ? List.of() : List.copyOf(details.productUris());
+        a.subjects = details.subjects() == null ? List.of() : List.copyOf(details.subjects());
+        a.source = details.source();
+        a.validFrom = details.validFrom();
+        a.validUntil = details.validUntil();
         a.updatedAt = Instant.now();
     }
 }

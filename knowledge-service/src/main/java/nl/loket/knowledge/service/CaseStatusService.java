@@ -10,19 +10,18 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import nl.loket.contracts.events.CaseStatusChanged;
 import nl.loket.knowledge.domain.CaseStatus;
-import nl.loket.knowledge.domain.ProcessedEvent;
 import nl.loket.knowledge.repository.CaseStatusRepository;
-import nl.loket.knowledge.repository.ProcessedEventRepository;
+import nl.loket.kit.inbox.Inbox;
 
 @ApplicationScoped
 public class CaseStatusService {
 
     private final CaseStatusRepository cases;
-    private final ProcessedEventRepository processed;
+    private final Inbox inbox;
 
-    public CaseStatusService(CaseStatusRepository cases, ProcessedEventRepository processed) {
+    public CaseStatusService(CaseStatusRepository cases, Inbox inbox) {
         this.cases = cases;
-        this.processed = processed;
+        this.inbox = inbox;
     }
 
     @WithSession
@@ -36,8 +35,8 @@ public class CaseStatusService {
      */
     @WithTransaction
     public Uni<Boolean> apply(String eventId, CaseStatusChanged event) {
-        return processed.findById(eventId).chain(seen -> {
-            if (seen != null) {
+        return inbox.markProcessed(eventId).chain(first -> {
+            if (!first) {
                 Log.debugf("Case status event %s already applied", eventId);
                 return Uni.createFrom().item(false);
             }
@@ -59,7 +58,6 @@ public class CaseStatusService {
                         c.updatedAt = now;
                         return current != null ? Uni.createFrom().voidItem() : cases.persist(c).replaceWithVoid();
                     })
-                    .chain(() -> processed.persist(ProcessedEvent.of(eventId, now)))
                     .replaceWith(true);
         });
     }
@@ -67,13 +65,11 @@ public class CaseStatusService {
     /** A tombstone on cases.status: the back office withdrew the case. */
     @WithTransaction
     public Uni<Boolean> remove(String eventId, String reference) {
-        return processed.findById(eventId).chain(seen -> {
-            if (seen != null) {
+        return inbox.markProcessed(eventId).chain(first -> {
+            if (!first) {
                 return Uni.createFrom().item(false);
             }
-            return cases.delete("reference", reference)
-                    .chain(() -> processed.persist(ProcessedEvent.of(eventId, Instant.now())))
-                    .replaceWith(true);
+            return cases.delete("reference", reference).replaceWith(true);
         });
     }
 }

@@ -10,11 +10,11 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import nl.loket.knowledge.domain.Category;
+import nl.loket.knowledge.domain.CategoryDetails;
 import nl.loket.knowledge.messaging.KnowledgeEvents;
-import nl.loket.knowledge.messaging.OutboxWriter;
+import nl.loket.kit.outbox.OutboxWriter;
 import nl.loket.knowledge.repository.CategoryRepository;
 import nl.loket.knowledge.repository.TeamRepository;
-import nl.loket.knowledge.rest.model.CategoryInput;
 
 @ApplicationScoped
 public class CategoryService {
@@ -40,40 +40,41 @@ public class CategoryService {
     }
 
     @WithTransaction
-    public Uni<Category> create(CategoryInput input) {
-        if (input.id() == null) {
+    public Uni<Category> create(CategoryDetails details) {
+        if (details.id() == null) {
             return Uni.createFrom().failure(new InvalidInputException("id", "must not be null"));
         }
-        String parentId = parentOf(input.id());
-        return requireTeam(input.teamId())
+        String parentId = parentOf(details.id());
+        return requireTeam(details.teamId())
                 .chain(() -> parentId == null ? Uni.createFrom().item(Boolean.TRUE)
                         : categories.findById(parentId).map(parent -> parent != null))
                 .chain(parentExists -> {
                     if (!parentExists) {
                         return Uni.createFrom().failure(new InvalidInputException("id", "unknown main category " + parentId));
                     }
-                    return categories.findById(input.id());
+                    return categories.findById(details.id());
                 })
                 .chain(existing -> {
                     if (existing != null) {
-                        return Uni.createFrom().failure(new ConflictException("Category " + input.id() + " already exists"));
+                        return Uni.createFrom().failure(
+                                new ConflictException("Category " + details.id() + " already exists"));
                     }
                     Category c = new Category();
-                    c.id = input.id();
+                    c.id = details.id();
                     c.parentId = parentId;
-                    apply(c, input);
-                    return categories.persist(c).call(saved -> outbox.write(KnowledgeEvents.changed(saved)));
+                    apply(c, details);
+                    return categories.persist(c).call(saved -> outbox.add(KnowledgeEvents.changed(saved), Instant.now()));
                 });
     }
 
     @WithTransaction
-    public Uni<Category> update(String id, CategoryInput input) {
-        if (input.id() != null && !input.id().equals(id)) {
+    public Uni<Category> update(String id, CategoryDetails details) {
+        if (details.id() != null && !details.id().equals(id)) {
             return Uni.createFrom().failure(new InvalidInputException("id", "must equal the id in the path"));
         }
-        return categories.findById(id).onItem().ifNotNull().call(c -> requireTeam(input.teamId()).chain(() -> {
-            apply(c, input);
-            return outbox.write(KnowledgeEvents.changed(c));
+        return categories.findById(id).onItem().ifNotNull().call(c -> requireTeam(details.teamId()).chain(() -> {
+            apply(c, details);
+            return outbox.add(KnowledgeEvents.changed(c), Instant.now());
         }));
     }
 
@@ -85,7 +86,7 @@ public class CategoryService {
                 return Uni.createFrom().failure(new ConflictException("Category " + id + " still has " + subs
                         + " sub categor(y/ies)"));
             }
-            return categories.delete(c).call(() -> outbox.write(KnowledgeEvents.categoryDeleted(id)));
+            return categories.delete(c).call(() -> outbox.add(KnowledgeEvents.categoryDeleted(id), Instant.now()));
         }));
     }
 
@@ -100,13 +101,13 @@ public class CategoryService {
                 : Uni.createFrom().voidItem());
     }
 
-    private static void apply(Category c, CategoryInput input) {
-        c.name = input.name().strip();
-        c.description = input.description();
-        c.keywords = input.keywords() == null ? List.of() : List.copyOf(input.keywords());
-        c.teamId = input.teamId();
-        c.termDays = input.handlingTerm().days();
-        c.termUnit = input.handlingTerm().unit();
+    private static void apply(Category c, CategoryDetails details) {
+        c.name = details.name().strip();
+        c.description = details.description();
+        c.keywords = details.keywords() == null ? List.of() : List.copyOf(details.keywords());
+        c.teamId = details.teamId();
+        c.termDays = details.handlingTerm().days();
+        c.termUnit = details.handlingTerm().unit();
         c.mappingRule = "edited through the API";
         c.updatedAt = Instant.now();
     }

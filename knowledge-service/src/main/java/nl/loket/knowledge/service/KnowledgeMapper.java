@@ -3,16 +3,12 @@ package nl.loket.knowledge.service;
 import java.util.ArrayList;
 import java.util.List;
 
-import nl.loket.contracts.events.HandlingTerm;
 import nl.loket.knowledge.domain.Article;
-import nl.loket.knowledge.domain.CaseStatus;
 import nl.loket.knowledge.domain.Category;
 import nl.loket.knowledge.domain.Product;
-import nl.loket.knowledge.domain.Team;
-import nl.loket.knowledge.rest.model.Views;
 import nl.loket.knowledge.search.SearchDoc;
 
-/** Entities → API models and search documents. */
+/** Entities → search documents. */
 public final class KnowledgeMapper {
 
     public static final String ARTICLE = "ARTICLE";
@@ -20,30 +16,6 @@ public final class KnowledgeMapper {
     public static final String CATEGORY = "CATEGORY";
 
     private KnowledgeMapper() {
-    }
-
-    public static Views.TeamView toView(Team t) {
-        return new Views.TeamView(t.id, t.name, t.tier, t.organisations, t.channels);
-    }
-
-    public static Views.ProductView toView(Product p) {
-        return new Views.ProductView(p.id, p.uri, p.name, p.kind, p.legalBasis, p.keywords, p.teamId,
-                new HandlingTerm(p.termDays, p.termUnit), p.mappingRule);
-    }
-
-    public static Views.CategoryView toView(Category c) {
-        return new Views.CategoryView(c.id, c.parentId, c.name, c.description, c.keywords, c.teamId,
-                new HandlingTerm(c.termDays, c.termUnit), c.mappingRule);
-    }
-
-    public static Views.ArticleView toView(Article a) {
-        return new Views.ArticleView(a.id, a.question, a.answer, a.productUris, a.subjects, a.source, a.validFrom,
-                a.validUntil);
-    }
-
-    public static Views.CaseStatusView toView(CaseStatus c) {
-        return new Views.CaseStatusView(c.reference, c.municipality, c.productUri, c.teamId, c.status, c.statusText,
-                c.expectedDecisionDate, c.changedAt);
     }
 
     /** @param teamId the team of the article's first linked product (null when it links none) */

@@ -10,11 +10,11 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import nl.loket.knowledge.domain.Product;
+import nl.loket.knowledge.domain.ProductDetails;
 import nl.loket.knowledge.messaging.KnowledgeEvents;
-import nl.loket.knowledge.messaging.OutboxWriter;
+import nl.loket.kit.outbox.OutboxWriter;
 import nl.loket.knowledge.repository.ProductRepository;
 import nl.loket.knowledge.repository.TeamRepository;
-import nl.loket.knowledge.rest.model.ProductInput;
 
 @ApplicationScoped
 public class ProductService {
@@ -41,32 +41,33 @@ public class ProductService {
     }
 
     @WithTransaction
-    public Uni<Product> create(ProductInput input) {
-        String id = Product.idOf(input.uri());
-        return requireTeam(input.teamId())
-                .chain(() -> products.find("id = ?1 or uri = ?2", id, input.uri()).count())
+    public Uni<Product> create(ProductDetails details) {
+        String id = Product.idOf(details.uri());
+        return requireTeam(details.teamId())
+                .chain(() -> products.find("id = ?1 or uri = ?2", id, details.uri()).count())
                 .chain(existing -> {
                     if (existing > 0) {
-                        return Uni.createFrom().failure(new ConflictException("Product " + input.uri() + " already exists"));
+                        return Uni.createFrom().failure(
+                                new ConflictException("Product " + details.uri() + " already exists"));
                     }
                     Product p = new Product();
                     p.id = id;
-                    p.uri = input.uri();
-                    apply(p, input);
-                    return products.persist(p).call(saved -> outbox.write(KnowledgeEvents.changed(saved)));
+                    p.uri = details.uri();
+                    apply(p, details);
+                    return products.persist(p).call(saved -> outbox.add(KnowledgeEvents.changed(saved), Instant.now()));
                 });
     }
 
     /** Replaces the product; null when it does not exist. The URI cannot change (it is the Kafka key). */
     @WithTransaction
-    public Uni<Product> update(String id, ProductInput input) {
+    public Uni<Product> update(String id, ProductDetails details) {
         return products.findById(id).onItem().ifNotNull().call(p -> {
-            if (!p.uri.equals(input.uri())) {
+            if (!p.uri.equals(details.uri())) {
                 return Uni.createFrom().failure(new InvalidInputException("uri", "cannot change; it must stay " + p.uri));
             }
-            return requireTeam(input.teamId()).chain(() -> {
-                apply(p, input);
-                return outbox.write(KnowledgeEvents.changed(p));
+            return requireTeam(details.teamId()).chain(() -> {
+                apply(p, details);
+                return outbox.add(KnowledgeEvents.changed(p), Instant.now());
             });
         });
     }
@@ -75,7 +76,7 @@ public class ProductService {
     @WithTransaction
     public Uni<Product> delete(String id) {
         return products.findById(id).onItem().ifNotNull()
-                .call(p -> products.delete(p).call(() -> outbox.write(KnowledgeEvents.productDeleted(p.uri))));
+                .call(p -> products.delete(p).call(() -> outbox.add(KnowledgeEvents.productDeleted(p.uri), Instant.now())));
     }
 
     private Uni<Void> requireTeam(String teamId) {
@@ -84,14 +85,14 @@ public class ProductService {
                 : Uni.createFrom().voidItem());
     }
 
-    private static void apply(Product p, ProductInput input) {
-        p.name = input.name().strip();
-        p.kind = input.kind();
-        p.legalBasis = input.legalBasis();
-        p.keywords = input.keywords() == null ? List.of() : List.copyOf(input.keywords());
-        p.teamId = input.teamId();
-        p.termDays = input.handlingTerm().days();
-        p.termUnit = input.handlingTerm().unit();
+    private static void apply(Product p, ProductDetails details) {
+        p.name = details.name().strip();
+        p.kind = details.kind();
+        p.legalBasis = details.legalBasis();
+        p.keywords = details.keywords() == null ? List.of() : List.copyOf(details.keywords());
+        p.teamId = details.teamId();
+        p.termDays = details.handlingTerm().days();
+        p.termUnit = details.handlingTerm().unit();
         p.mappingRule = "edited through the API";
         p.updatedAt = Instant.now();
     }

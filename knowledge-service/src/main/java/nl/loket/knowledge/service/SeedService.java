@@ -14,7 +14,8 @@ import nl.loket.knowledge.domain.Product;
 import nl.loket.knowledge.domain.SeedRun;
 import nl.loket.knowledge.domain.Team;
 import nl.loket.knowledge.messaging.KnowledgeEvents;
-import nl.loket.knowledge.messaging.OutboxWriter;
+import nl.loket.kit.outbox.OutboxEvent;
+import nl.loket.kit.outbox.OutboxWriter;
 import nl.loket.knowledge.repository.ArticleRepository;
 import nl.loket.knowledge.repository.CategoryRepository;
 import nl.loket.knowledge.repository.ProductRepository;
@@ -85,7 +86,7 @@ public class SeedService {
         return categories.persist(mains).chain(() -> categories.flush()).chain(() -> categories.persist(subs));
     }
 
-    private Uni<Void> writeAll(List<KnowledgeEvents.Outgoing> events) {
-        return outbox.writeAll(events);
+    private Uni<Void> writeAll(List<OutboxEvent> events) {
+        return outbox.addAll(events, Instant.now());
     }
 }

@@ -9,12 +9,12 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import nl.loket.knowledge.domain.Team;
+import nl.loket.knowledge.domain.TeamDetails;
 import nl.loket.knowledge.messaging.KnowledgeEvents;
-import nl.loket.knowledge.messaging.OutboxWriter;
+import nl.loket.kit.outbox.OutboxWriter;
 import nl.loket.knowledge.repository.CategoryRepository;
 import nl.loket.knowledge.repository.ProductRepository;
 import nl.loket.knowledge.repository.TeamRepository;
-import nl.loket.knowledge.rest.model.TeamInput;
 
 @ApplicationScoped
 public class TeamService {
@@ -43,30 +43,30 @@ public class TeamService {
     }
 
     @WithTransaction
-    public Uni<Team> create(TeamInput input) {
-        if (input.id() == null) {
+    public Uni<Team> create(TeamDetails details) {
+        if (details.id() == null) {
             return Uni.createFrom().failure(new InvalidInputException("id", "must not be null"));
         }
-        return teams.findById(input.id()).chain(existing -> {
+        return teams.findById(details.id()).chain(existing -> {
             if (existing != null) {
-                return Uni.createFrom().failure(new ConflictException("Team " + input.id() + " already exists"));
+                return Uni.createFrom().failure(new ConflictException("Team " + details.id() + " already exists"));
             }
             Team team = new Team();
-            team.id = input.id();
-            apply(team, input);
-            return teams.persist(team).call(t -> outbox.write(KnowledgeEvents.changed(t)));
+            team.id = details.id();
+            apply(team, details);
+            return teams.persist(team).call(t -> outbox.add(KnowledgeEvents.changed(t), Instant.now()));
         });
     }
 
     /** Replaces the team; null when it does not exist. */
     @WithTransaction
-    public Uni<Team> update(String id, TeamInput input) {
-        if (input.id() != null && !input.id().equals(id)) {
+    public Uni<Team> update(String id, TeamDetails details) {
+        if (details.id() != null && !details.id().equals(id)) {
             return Uni.createFrom().failure(new InvalidInputException("id", "must equal the id in the path"));
         }
         return teams.findById(id).onItem().ifNotNull().call(team -> {
-            apply(team, input);
-            return outbox.write(KnowledgeEvents.changed(team));
+            apply(team, details);
+            return outbox.add(KnowledgeEvents.changed(team), Instant.now());
         });
     }
 
@@ -82,16 +82,16 @@ public class TeamService {
                     return Uni.createFrom().<Boolean>failure(new ConflictException("Team " + id + " still handles "
                             + p + " product(s) and " + c + " categor(y/ies); move them first"));
                 }
-                return teams.delete(team).call(() -> outbox.write(KnowledgeEvents.teamDeleted(id))).replaceWith(true);
+                return teams.delete(team).call(() -> outbox.add(KnowledgeEvents.teamDeleted(id), Instant.now())).replaceWith(true);
             }));
         });
     }
 
-    private static void apply(Team team, TeamInput input) {
-        team.name = input.name().strip();
-        team.tier = input.tier();
-        team.organisations = input.organisations() == null ? List.of() : List.copyOf(input.organisations());
-        team.channels = input.channels() == null ? List.of() : input.channels().stream().map(Enum::name).toList();
+    private static void apply(Team team, TeamDetails details) {
+        team.name = details.name().strip();
+        team.tier = details.tier();
+        team.organisations = details.organisations() == null ? List.of() : List.copyOf(details.organisations());
+        team.channels = details.channels() == null ? List.of() : details.channels().stream().map(Enum::name).toList();
         team.updatedAt = Instant.now();
     }
 }

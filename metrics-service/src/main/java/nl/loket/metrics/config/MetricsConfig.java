@@ -22,17 +22,6 @@ public interface MetricsConfig {
 
     Gauges gauges();
 
-    ProcessedEvents processedEvents();
-
-    interface ProcessedEvents {
-
-        /** How long an applied event id is kept (longer than the consumed topics can hold the event). */
-        Duration retention();
-
-        /** Rows deleted per statement by the retention job. */
-        int purgeBatchSize();
-    }
-
     interface Gauges {
 
         /** Rolling window of the gauges, in days up to today. */

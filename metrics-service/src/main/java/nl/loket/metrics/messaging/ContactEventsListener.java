@@ -1,6 +1,5 @@
 package nl.loket.metrics.messaging;
 
-import java.time.Duration;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,9 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import nl.loket.contracts.Topics;
 import nl.loket.contracts.events.CallbackCompleted;
 import nl.loket.contracts.events.CallbackRequested;
@@ -21,14 +18,16 @@ import nl.loket.contracts.events.ContactRouted;
 import nl.loket.contracts.events.ContactTransferRequested;
 import nl.loket.contracts.events.DeadlineApproaching;
 import nl.loket.contracts.events.DeadlineBreached;
-import nl.loket.contracts.messaging.TransientFailures;
+import nl.loket.kit.messaging.ConsumedRecord;
+import nl.loket.kit.messaging.MessageSettler;
 import nl.loket.metrics.domain.ContactEvent;
 import nl.loket.metrics.service.FactService;
 
 /**
  * Folds contacts.received, contacts.routed and contacts.lifecycle into the facts (consumer group metrics-service).
- * A record that breaks the contract is nacked with the reason and goes to the topic's dead-letter topic; the
- * consumer goes on. A failure of the database is retried a few times before the record is given up the same way.
+ * The service kit settles: a record that breaks the contract goes to the topic's dead-letter topic with the reason
+ * and the consumer goes on; the database away is waited out; another failure is retried a few times, then set aside
+ * the same way.
  */
 @ApplicationScoped
 public class ContactEventsListener {
@@ -39,10 +38,12 @@ public class ContactEventsListener {
             CallbackRequested.TYPE, CallbackCompleted.TYPE, DeadlineApproaching.TYPE, DeadlineBreached.TYPE);
 
     private final FactService facts;
+    private final MessageSettler settler;
     private final MeterRegistry registry;
 
-    public ContactEventsListener(FactService facts, MeterRegistry registry) {
+    public ContactEventsListener(FactService facts, MessageSettler settler, MeterRegistry registry) {
         this.facts = facts;
+        this.settler = settler;
         this.registry = registry;
     }
 
@@ -62,29 +63,11 @@ public class ContactEventsListener {
     }
 
     private Uni<Void> consume(String topic, Message<String> message, Set<String> expected) {
-        ContactEvent event;
-        try {
-            var metadata = message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
-            event = EventReader.read(topic, metadata == null ? null : metadata.getHeaders(), message.getPayload(), expected);
-        } catch (InvalidEventException e) {
-            Log.warnf("Dead-lettering a record of %s: %s", topic, e.getMessage());
-            registry.counter("loket_metrics_events_dead_lettered_total", "topic", topic).increment();
-            return Uni.createFrom().completionStage(message.nack(e));
-        }
-        // the database or broker away is waited out (nothing is committed meanwhile); only a record that keeps
-        // failing on its own goes to the dead-letter topic
-        return facts.apply(event)
-                .onFailure(TransientFailures::isTransient).retry()
-                .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely()
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3)
-                .chain(applied -> {
-                    registry.counter("loket_metrics_events_total", "type", event.type(),
-                            "outcome", applied ? "applied" : "duplicate").increment();
-                    return Uni.createFrom().completionStage(message.ack());
-                })
-                .onFailure().recoverWithUni(failure -> {
-                    Log.errorf(failure, "Could not apply event %s (%s) of %s", event.id(), event.type(), topic);
-                    return Uni.createFrom().completionStage(message.nack(failure));
-                });
+        return settler.settle(message, () -> {
+            ConsumedRecord record = ConsumedRecord.of(message);
+            ContactEvent event = EventReader.read(topic, record.headers(), record.value(), expected);
+            return facts.apply(event).invoke(applied -> registry.counter("loket_metrics_events_total",
+                    "type", event.type(), "outcome", applied ? "applied" : "duplicate").increment());
+        });
     }
 }

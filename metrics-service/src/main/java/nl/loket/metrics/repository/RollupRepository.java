@@ -29,6 +29,11 @@ public class RollupRepository {
             java.util.Arrays.stream(Counter.values()).map(Counter::column).collect(Collectors.joining(", "));
     private static final String COUNTER_SUMS = java.util.Arrays.stream(Counter.values())
             .map(c -> "cast(sum(" + c.column() + ") as bigint)").collect(Collectors.joining(", "));
+    /** The SQL of a bucket's first day, per bucket name: only these fixed expressions ever reach the SQL. */
+    private static final Map<String, String> BUCKET_START = Map.of(
+            "day", "period",
+            "week", "cast(date_trunc('week', period) as date)",
+            "month", "cast(date_trunc('month', period) as date)");
 
     /**
      * Adds counter and time-to-settle histogram deltas, one statement; rows are written in primary-key order (the
@@ -79,11 +84,7 @@ public class RollupRepository {
         return list(sql, params).map(result -> {
             Map<String, long[]> sums = new TreeMap<>();
             for (Object[] r : result) {
-                long[] values = new long[Counter.SIZE];
-                for (int i = 0; i < Counter.SIZE; i++) {
-                    values[i] = toLong(r[i + 1]);
-                }
-                sums.put((String) r[0], values);
+                sums.put((String) r[0], counters(r, 1));
             }
             return sums;
         });
@@ -130,17 +131,13 @@ public class RollupRepository {
         dimensions(query, query.teamKey(), where, params);
         where.append(" and period >= ").append(param(params, query.from()));
         where.append(" and period <= ").append(param(params, query.to()));
-        String start = "day".equals(bucket) ? "period" : "cast(date_trunc('" + bucket + "', period) as date)";
-        String sql = "select " + start + " as bucket_start, channel, " + COUNTER_SUMS + " from kpi_rollup where "
+        String sql = "select " + bucketStart(bucket) + " as bucket_start, channel, " + COUNTER_SUMS
+                + " from kpi_rollup where "
                 + where + " group by 1, 2 order by 1, 2";
         return list(sql, params).map(rows -> {
             Map<LocalDate, Map<String, long[]>> series = new TreeMap<>();
             for (Object[] r : rows) {
-                long[] values = new long[Counter.SIZE];
-                for (int i = 0; i < Counter.SIZE; i++) {
-                    values[i] = toLong(r[i + 2]);
-                }
-                series.computeIfAbsent(toDate(r[0]), d -> new TreeMap<>()).put((String) r[1], values);
+                series.computeIfAbsent(toDate(r[0]), d -> new TreeMap<>()).put((String) r[1], counters(r, 2));
             }
             return series;
         });
@@ -156,11 +153,7 @@ public class RollupRepository {
         return list(sql, params).map(rows -> {
             Map<String, Map<String, long[]>> result = new TreeMap<>();
             for (Object[] r : rows) {
-                long[] values = new long[Counter.SIZE];
-                for (int i = 0; i < Counter.SIZE; i++) {
-                    values[i] = toLong(r[i + 2]);
-                }
-                result.computeIfAbsent((String) r[0], m -> new TreeMap<>()).put((String) r[1], values);
+                result.computeIfAbsent((String) r[0], m -> new TreeMap<>()).put((String) r[1], counters(r, 2));
             }
             return result;
         });
@@ -267,6 +260,24 @@ public class RollupRepository {
             }
             return query.getResultList().map(rows -> (List<Object[]>) (List<?>) rows);
         });
+    }
+
+    /** The SQL expression of a bucket's first day; an unknown bucket is refused, never pasted into the SQL. */
+    static String bucketStart(String bucket) {
+        String start = bucket == null ? null : BUCKET_START.get(bucket);
+        if (start == null) {
+            throw new IllegalArgumentException("Unknown bucket '" + bucket + "'; known: " + BUCKET_START.keySet());
+        }
+        return start;
+    }
+
+    /** The counter sums of a result row, in {@link Counter} order, starting at column {@code first}. */
+    private static long[] counters(Object[] row, int first) {
+        long[] values = new long[Counter.SIZE];
+        for (int i = 0; i < Counter.SIZE; i++) {
+            values[i] = toLong(row[first + i]);
+        }
+        return values;
     }
 
     private static long toLong(Object value) {

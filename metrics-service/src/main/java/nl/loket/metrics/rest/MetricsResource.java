@@ -21,8 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.smallrye.mutiny.Uni;
 import nl.loket.contracts.events.Channel;
-import nl.loket.contracts.http.Problem;
-import nl.loket.contracts.http.ProblemResponses;
+import nl.loket.kit.http.Problem;
+import nl.loket.kit.http.ProblemResponses;
 import nl.loket.metrics.config.MetricsConfig;
 import nl.loket.metrics.domain.KpiDefinitions;
 import nl.loket.metrics.domain.KpiSeries;

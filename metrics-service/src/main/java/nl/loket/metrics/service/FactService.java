@@ -15,6 +15,7 @@ import nl.loket.contracts.events.ContactReceived;
 import nl.loket.contracts.events.ContactRouted;
 import nl.loket.contracts.events.ContactTransferRequested;
 import nl.loket.contracts.events.DeadlineBreached;
+import nl.loket.kit.inbox.Inbox;
 import nl.loket.metrics.config.MetricsConfig;
 import nl.loket.metrics.domain.ContactEvent;
 import nl.loket.metrics.domain.ContactFact;
@@ -22,7 +23,6 @@ import nl.loket.metrics.domain.Contribution;
 import nl.loket.metrics.domain.FactRules;
 import nl.loket.metrics.repository.CallbackRepository;
 import nl.loket.metrics.repository.ContactFactRepository;
-import nl.loket.metrics.repository.ProcessedEventRepository;
 import nl.loket.metrics.repository.RollupRepository;
 
 /**
@@ -32,15 +32,15 @@ import nl.loket.metrics.repository.RollupRepository;
 @ApplicationScoped
 public class FactService {
 
-    private final ProcessedEventRepository processed;
+    private final Inbox inbox;
     private final ContactFactRepository facts;
     private final CallbackRepository callbacks;
     private final RollupRepository rollups;
     private final ZoneId zone;
 
-    public FactService(ProcessedEventRepository processed, ContactFactRepository facts, CallbackRepository callbacks,
+    public FactService(Inbox inbox, ContactFactRepository facts, CallbackRepository callbacks,
             RollupRepository rollups, MetricsConfig config) {
-        this.processed = processed;
+        this.inbox = inbox;
         this.facts = facts;
         this.callbacks = callbacks;
         this.rollups = rollups;
@@ -50,7 +50,7 @@ public class FactService {
     /** @return true when applied, false when the event id was applied before */
     @WithTransaction
     public Uni<Boolean> apply(ContactEvent event) {
-        return processed.markProcessed(event.id(), event.type(), event.contactId()).chain(first -> {
+        return inbox.markProcessed(event.id()).chain(first -> {
             if (!first) {
                 Log.debugf("Event %s (%s) was applied before; skipped", event.id(), event.type());
                 return Uni.createFrom().item(false);

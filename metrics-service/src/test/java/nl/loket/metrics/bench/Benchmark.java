@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import nl.loket.infra.postgres.LocalPostgres;
+import nl.loket.platform.postgres.LocalPostgres;
 
 /**
  * The scale benchmark of metrics-service (run by {@code bench/run.sh}): generates N contacts of one year straight

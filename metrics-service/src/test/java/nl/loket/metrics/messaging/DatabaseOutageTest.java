@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import nl.loket.contracts.Topics;
-import nl.loket.infra.test.PostgresBehindProxyResource;
-import nl.loket.infra.test.PostgresOutageProfile;
-import nl.loket.infra.test.TopicClient;
 import nl.loket.metrics.ScriptedDay;
+import nl.loket.testsupport.PostgresBehindProxyResource;
+import nl.loket.testsupport.PostgresOutageProfile;
+import nl.loket.testsupport.TopicClient;
 
 /**
  * PostgreSQL goes away under the running consumers while a whole scripted day of events arrives: nothing is

@@ -11,20 +11,17 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import nl.loket.contracts.CloudEventHeaders;
+import nl.loket.kit.messaging.DeadLetterHeaders;
 import nl.loket.contracts.events.ContactHandled;
 import nl.loket.contracts.events.ContactReceived;
-import nl.loket.infra.test.KafkaTestResource;
-import nl.loket.infra.test.PostgresTestResource;
-import nl.loket.infra.test.TopicClient;
 import nl.loket.metrics.ScriptedDay;
+import nl.loket.testsupport.TopicClient;
+import nl.loket.testsupport.WithKafkaAndPostgres;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "metrics"))
+@WithKafkaAndPostgres(database = "metrics")
 class DeadLetterTest {
 
     @Test
@@ -87,7 +84,7 @@ class DeadLetterTest {
 
     private static String reason(List<TopicClient.ReadRecord> records, String key) {
         return records.stream().filter(r -> key.equals(r.key())).findFirst()
-                .map(r -> r.header(CloudEventHeaders.DEAD_LETTER_REASON))
+                .map(r -> r.header(DeadLetterHeaders.REASON))
                 .orElseThrow(() -> new AssertionError("no dead letter for " + key));
     }
 }

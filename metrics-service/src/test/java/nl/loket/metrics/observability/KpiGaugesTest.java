@@ -10,17 +10,13 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import nl.loket.infra.test.KafkaTestResource;
-import nl.loket.infra.test.PostgresTestResource;
 import nl.loket.metrics.ScriptedDay;
 import nl.loket.metrics.domain.Counter;
+import nl.loket.testsupport.WithKafkaAndPostgres;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "metrics"))
+@WithKafkaAndPostgres(database = "metrics")
 class KpiGaugesTest {
 
     @Test

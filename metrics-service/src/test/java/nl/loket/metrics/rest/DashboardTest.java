@@ -18,19 +18,15 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import nl.loket.infra.test.KafkaTestResource;
-import nl.loket.infra.test.PostgresTestResource;
 import nl.loket.metrics.ScriptedDay;
+import nl.loket.testsupport.WithKafkaAndPostgres;
 
 /** Opens the dashboard in real headless Chromium (Debian {@code chromium}) and checks what it shows against the API. */
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "metrics"))
+@WithKafkaAndPostgres(database = "metrics")
 class DashboardTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");

@@ -12,20 +12,16 @@ import java.sql.Statement;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import nl.loket.infra.test.KafkaTestResource;
-import nl.loket.infra.test.PostgresTestResource;
 import nl.loket.metrics.ScriptedDay;
+import nl.loket.testsupport.WithKafkaAndPostgres;
 
 /**
  * The incrementally maintained rollups equal a rebuild from the facts (the bulk SQL the benchmark and operators use),
  * row for row, histograms included. The rebuild runs in a transaction that is rolled back.
  */
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "metrics"))
+@WithKafkaAndPostgres(database = "metrics")
 class RollupRebuildTest {
 
     private static final String ROWS = "select grain, municipality, team, period, channel, received, first_contacts, "

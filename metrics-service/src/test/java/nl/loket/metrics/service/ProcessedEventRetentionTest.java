@@ -12,21 +12,18 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
-import nl.loket.infra.test.KafkaTestResource;
-import nl.loket.infra.test.PostgresTestResource;
+import nl.loket.kit.inbox.InboxRetention;
+import nl.loket.testsupport.WithKafkaAndPostgres;
 
 /** Applied event ids older than the retention (30 days) go; younger ones, which a redelivery may still need, stay. */
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "metrics"))
+@WithKafkaAndPostgres(database = "metrics")
 class ProcessedEventRetentionTest {
 
     @Inject
-    ProcessedEventRetention retention;
+    InboxRetention retention;
 
     @Test
     void idsOlderThanTheRetentionAreDeletedInBatchesAndYoungerOnesKept() throws Throwable {
@@ -49,8 +46,7 @@ class ProcessedEventRetentionTest {
 
     private static void insert(String eventId, Instant processedAt) throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession().chain(s -> s
-                .createNativeQuery("insert into processed_event (event_id, event_type, contact_id, processed_at) "
-                        + "values (?1, 'nl.loket.contact.handled.v1', ?1, ?2)")
+                .createNativeQuery("insert into processed_event (event_id, processed_at) values (?1, ?2)")
                 .setParameter(1, eventId)
                 .setParameter(2, processedAt.atOffset(ZoneOffset.UTC))
                 .executeUpdate())));

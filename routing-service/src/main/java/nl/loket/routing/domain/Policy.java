@@ -40,5 +40,12 @@ public record Policy(String name, int version, String description, double minCon
     }
 
     public record Rule(String id, Condition when, Route routeTo) {
+
+        /** The id of the catch-all rule that sends an unconfident match to the first line to triage. */
+        public static final String LOW_CONFIDENCE = "low-confidence";
+        /** The rule id of a decision that honours the team a transfer asked for. */
+        public static final String TRANSFER_REQUESTED_TEAM = "transfer-requested-team";
+        /** The rule id of a decision no rule of the policy made. */
+        public static final String FALLBACK = "fallback";
     }
 }

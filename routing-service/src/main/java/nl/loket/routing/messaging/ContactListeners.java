@@ -1,130 +1,104 @@
 package nl.loket.routing.messaging;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import nl.loket.contracts.CloudEventHeaders;
 import nl.loket.contracts.EventJson;
 import nl.loket.contracts.events.ContactReceived;
 import nl.loket.contracts.events.ContactTransferRequested;
 import nl.loket.contracts.schema.EventSchemaValidator;
-import nl.loket.contracts.messaging.TransientFailures;
+import nl.loket.kit.messaging.ConsumedRecord;
+import nl.loket.kit.messaging.InvalidRecordException;
+import nl.loket.kit.messaging.MessageSettler;
 import nl.loket.routing.service.RoutingService;
 
 /**
  * Consumes ContactReceived (batches from {@code contacts.received}) and ContactTransferRequested (from
- * {@code contacts.lifecycle}; other event types there are not for us and are skipped). A record that is not JSON or
- * breaks its schema goes to the topic's dead-letter topic with the reason, and the consumer goes on.
+ * {@code contacts.lifecycle}; other event types there are not for us and are skipped). The service kit settles:
+ * a record that is not JSON or breaks its schema goes to the topic's dead-letter topic with the reason, per record
+ * also inside a batch, and the consumer goes on.
  */
 @ApplicationScoped
 public class ContactListeners {
 
     private final RoutingService routing;
     private final RoutedContactPublisher publisher;
+    private final MessageSettler settler;
     private final ObjectMapper mapper = EventJson.mapper();
 
-    public ContactListeners(RoutingService routing, RoutedContactPublisher publisher) {
+    public ContactListeners(RoutingService routing, RoutedContactPublisher publisher, MessageSettler settler) {
         this.routing = routing;
         this.publisher = publisher;
+        this.settler = settler;
     }
 
     @Incoming("contacts-received")
     public Uni<Void> onContactsReceived(ConsumerRecords<String, String> records) {
-        List<RoutingService.Received> contacts = new ArrayList<>(records.count());
-        List<Uni<Void>> deadLetters = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : records) {
-            String problem;
-            JsonNode node = null;
-            try {
-                node = r.value() == null || r.value().isBlank() ? null : mapper.readTree(r.value());
-                problem = node == null ? "empty record" : schemaProblem(ContactReceived.TYPE, node);
-            } catch (Exception e) {
-                problem = "not JSON: " + e.getMessage();
-            }
-            if (problem == null) {
-                try {
-                    contacts.add(new RoutingService.Received(mapper.treeToValue(node, ContactReceived.class), r.value()));
-                } catch (Exception e) {
-                    problem = "unreadable " + ContactReceived.TYPE + ": " + e.getMessage();
-                }
-            }
-            if (problem != null) {
-                Log.warnf("contacts.received %d@%d to the dead-letter topic: %s", r.partition(), r.offset(), problem);
-                deadLetters.add(publisher.deadLetter(r, problem));
-            }
-        }
-        Uni<Void> dead = deadLetters.isEmpty() ? Uni.createFrom().voidItem()
-                : Uni.join().all(deadLetters).andFailFast().replaceWithVoid();
-        return dead.chain(() -> routing.routeReceived(contacts)
-                .chain(publisher::publish)
-                .onFailure(TransientFailures::isTransient).retry()
-                .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely()
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5));
+        return settler.settleBatch(records, this::received,
+                contacts -> routing.routeReceived(contacts).chain(publisher::publish));
     }
 
     @Incoming("contacts-lifecycle")
     public Uni<Void> onLifecycle(ConsumerRecord<String, String> r) {
-        String type = header(r, CloudEventHeaders.TYPE);
+        String type = ConsumedRecord.of(r).header(CloudEventHeaders.TYPE);
         if (type != null && !type.equals(ContactTransferRequested.TYPE)) {
             return Uni.createFrom().voidItem(); // handled, closed, callbacks ...: not routing's business
         }
-        String problem = type == null ? "no ce_type header" : problemOf(r, ContactTransferRequested.TYPE);
-        ContactTransferRequested transfer = null;
-        if (problem == null) {
-            try {
-                transfer = mapper.readValue(r.value(), ContactTransferRequested.class);
-            } catch (Exception e) {
-                problem = "unreadable " + type + ": " + e.getMessage();
-            }
-        }
-        if (problem != null) {
-            Log.warnf("contacts.lifecycle %d@%d to the dead-letter topic: %s", r.partition(), r.offset(), problem);
-            return publisher.deadLetter(r, problem);
-        }
-        return routing.routeTransfer(transfer)
-                .chain(publisher::publish)
+        return settler.settle(r, () -> routing.routeTransfer(transfer(r, type))
                 .onFailure(RoutingService.UnknownContactException.class)
-                .recoverWithUni(e -> publisher.deadLetter(r, e.getMessage()))
-                .onFailure(TransientFailures::isTransient).retry()
-                .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely()
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5);
+                .transform(e -> new InvalidRecordException(e.getMessage(), e))
+                .chain(publisher::publish));
     }
 
-    private static String problemOf(ConsumerRecord<String, String> r, String type) {
+    private RoutingService.Received received(ConsumerRecord<String, String> r) {
         if (r.value() == null || r.value().isBlank()) {
-            return "empty record";
+            throw new InvalidRecordException("empty record");
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(r.value());
+        } catch (Exception e) {
+            throw new InvalidRecordException("not JSON: " + e.getMessage());
+        }
+        List<String> violations = EventSchemaValidator.instance().validate(ContactReceived.TYPE, node);
+        if (!violations.isEmpty()) {
+            throw new InvalidRecordException("schema-invalid " + ContactReceived.TYPE + ": " + String.join("; ", violations));
+        }
+        try {
+            return new RoutingService.Received(mapper.treeToValue(node, ContactReceived.class), r.value());
+        } catch (Exception e) {
+            throw new InvalidRecordException("unreadable " + ContactReceived.TYPE + ": " + e.getMessage());
+        }
+    }
+
+    private ContactTransferRequested transfer(ConsumerRecord<String, String> r, String type) {
+        if (type == null) {
+            throw new InvalidRecordException("no ce_type header");
+        }
+        if (r.value() == null || r.value().isBlank()) {
+            throw new InvalidRecordException("empty record");
         }
         List<String> violations = EventSchemaValidator.instance().validate(type, r.value());
-        if (violations.isEmpty()) {
-            return null;
-        }
         if (violations.size() == 1 && violations.get(0).startsWith("not JSON")) {
-            return violations.get(0);
+            throw new InvalidRecordException(violations.get(0));
         }
-        return "schema-invalid " + type + ": " + String.join("; ", violations);
-    }
-
-    private static String schemaProblem(String type, JsonNode node) {
-        List<String> violations = EventSchemaValidator.instance().validate(type, node);
-        return violations.isEmpty() ? null : "schema-invalid " + type + ": " + String.join("; ", violations);
-    }
-
-    private static String header(ConsumerRecord<String, String> r, String name) {
-        Header h = r.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+        if (!violations.isEmpty()) {
+            throw new InvalidRecordException("schema-invalid " + type + ": " + String.join("; ", violations));
+        }
+        try {
+            return mapper.readValue(r.value(), ContactTransferRequested.class);
+        } catch (Exception e) {
+            throw new InvalidRecordException("unreadable " + type + ": " + e.getMessage());
+        }
     }
 }

@@ -1,6 +1,5 @@
 package nl.loket.routing.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -17,14 +16,9 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import nl.loket.contracts.CloudEventHeaders;
 import nl.loket.contracts.EventJson;
 import nl.loket.contracts.Topics;
 import nl.loket.contracts.events.ArticleChanged;
@@ -41,6 +34,9 @@ import nl.loket.contracts.events.CategoryChanged;
 import nl.loket.contracts.events.ProductChanged;
 import nl.loket.contracts.events.TeamChanged;
 import nl.loket.contracts.schema.EventSchemaValidator;
+import nl.loket.kit.messaging.ConsumedRecord;
+import nl.loket.kit.messaging.DeadLetterPublisher;
+import nl.loket.kit.messaging.InvalidRecordException;
 import nl.loket.routing.knowledge.KnowledgeView;
 
 /**
@@ -59,13 +55,14 @@ public class KnowledgeTopicsReader {
             Topics.KNOWLEDGE_ARTICLES, ArticleChanged.TYPE,
             Topics.CASES_STATUS, CaseStatusChanged.TYPE);
     private static final Duration TOPIC_RECHECK = Duration.ofSeconds(5);
+    private static final Duration DEAD_LETTER_WAIT = Duration.ofSeconds(30);
 
     private final KnowledgeView view;
     private final String bootstrapServers;
     private final ObjectMapper mapper = EventJson.mapper();
     private volatile boolean running = true;
+    private final DeadLetterPublisher deadLetters;
     private KafkaConsumer<String, String> consumer;
-    private KafkaProducer<String, String> deadLetters;
     private Thread thread;
 
     private final Map<String, Object> kafkaConfig;
@@ -74,10 +71,11 @@ public class KnowledgeTopicsReader {
      * @param kafkaConfig Quarkus' {@code kafka.*} settings (security protocol, SASL …), so that this plain client
      *                    connects like the SmallRye channels do
      */
-    public KnowledgeTopicsReader(KnowledgeView view,
+    public KnowledgeTopicsReader(KnowledgeView view, DeadLetterPublisher deadLetters,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @io.smallrye.common.annotation.Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         this.view = view;
+        this.deadLetters = deadLetters;
         this.bootstrapServers = bootstrapServers;
         this.kafkaConfig = kafkaConfig;
     }
@@ -103,11 +101,6 @@ public class KnowledgeTopicsReader {
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         consumer = new KafkaConsumer<>(props);
-        Properties producerProps = common();
-        producerProps.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        producerProps.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
-        deadLetters = new KafkaProducer<>(producerProps);
         thread = new Thread(this::run, "routing-knowledge-view");
         thread.setDaemon(true);
         thread.start();
@@ -124,9 +117,6 @@ public class KnowledgeTopicsReader {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (deadLetters != null) {
-            deadLetters.close(Duration.ofSeconds(2));
         }
     }
 
@@ -241,21 +231,15 @@ public class KnowledgeTopicsReader {
         }
     }
 
+    /** On the topic's dead-letter topic (service kit, one header set), waiting for the broker; the reader goes on. */
     private void deadLetter(ConsumerRecord<String, String> r, String reason) {
-        Log.warnf("Knowledge record %s-%d@%d to the dead-letter topic: %s", r.topic(), r.partition(), r.offset(),
-                reason);
-        ProducerRecord<String, String> dead = new ProducerRecord<>(Topics.deadLetter(r.topic()), r.key(), r.value());
-        for (Header h : r.headers()) {
-            dead.headers().add(h);
+        try {
+            deadLetters.publish(ConsumedRecord.of(r), reason, new InvalidRecordException(reason))
+                    .await().atMost(DEAD_LETTER_WAIT);
+        } catch (RuntimeException e) {
+            // read again from the beginning at the next start, and set aside again then
+            Log.errorf(e, "Could not dead-letter %s-%d@%d: %s", r.topic(), r.partition(), r.offset(), reason);
         }
-        dead.headers().add(CloudEventHeaders.DEAD_LETTER_REASON, reason.getBytes(StandardCharsets.UTF_8));
-        dead.headers().add("dead-letter-topic", r.topic().getBytes(StandardCharsets.UTF_8));
-        dead.headers().add("dead-letter-offset", Long.toString(r.offset()).getBytes(StandardCharsets.UTF_8));
-        deadLetters.send(dead, (metadata, e) -> {
-            if (e != null) {
-                Log.errorf(e, "Could not dead-letter %s-%d@%d", r.topic(), r.partition(), r.offset());
-            }
-        });
     }
 
     private void sleep() {

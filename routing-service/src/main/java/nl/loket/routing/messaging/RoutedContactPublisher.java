@@ -1,16 +1,12 @@
 package nl.loket.routing.messaging;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -28,7 +24,7 @@ import nl.loket.routing.domain.StoredDecision;
 /**
  * Publishes a stored decision: ContactRouted on {@code contacts.routed} and ContactAssigned on the team's own topic
  * {@code team.<teamId>.contacts} (routing-service is their only writer), CloudEvents binary mode, key contact id,
- * event ids as stored. Also writes records that cannot be routed to the dead-letter topics with the reason.
+ * event ids as stored.
  */
 @ApplicationScoped
 public class RoutedContactPublisher {
@@ -42,13 +38,10 @@ public class RoutedContactPublisher {
      * to the broker instead of being split over two producers' smaller batches.
      */
     private final MutinyEmitter<String> routedEvents;
-    private final MutinyEmitter<String> deadLetters;
 
     public RoutedContactPublisher(
-            @Channel("routed-events") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) MutinyEmitter<String> routedEvents,
-            @Channel("routing-dead-letters") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) MutinyEmitter<String> deadLetters) {
+            @Channel("routed-events") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER) MutinyEmitter<String> routedEvents) {
         this.routedEvents = routedEvents;
-        this.deadLetters = deadLetters;
     }
 
     /** Publishes both events of every decision; completes when the broker acknowledged all of them. */
@@ -70,20 +63,6 @@ public class RoutedContactPublisher {
         return publish(List.of(decision));
     }
 
-    /** The record, unchanged, on {@code <topic>.dlq} with the reason in {@code dead-letter-reason}. */
-    public Uni<Void> deadLetter(ConsumerRecord<String, String> record, String reason) {
-        RecordHeaders headers = new RecordHeaders();
-        for (Header h : record.headers()) {
-            headers.add(h);
-        }
-        headers.add(CloudEventHeaders.DEAD_LETTER_REASON, reason.getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
-        OutgoingKafkaRecordMetadata<String> meta = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(Topics.deadLetter(record.topic())).withKey(record.key()).withHeaders(headers).build();
-        return deadLetters.sendMessage(Message.of(record.value() == null ? "" : record.value()).addMetadata(meta));
-    }
 
     private static Message<String> message(StoredDecision d, String json, String id, String type, String topic) {
         OutgoingCloudEventMetadata<Object> ce = OutgoingCloudEventMetadata.builder()

@@ -13,6 +13,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import nl.loket.routing.domain.RoutedContactEntity;
+import nl.loket.routing.domain.RoutingDecisionEntity;
 
 /**
  * The hot path's storage: a whole batch of contacts with their first decisions in one statement (UNNEST arrays,

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import nl.loket.routing.domain.RoutedContactEntity;
+import nl.loket.routing.domain.RoutingDecisionEntity;
 
 /** Reads of routing state; writes happen in {@code RoutingService}'s transactions. */
 @ApplicationScoped

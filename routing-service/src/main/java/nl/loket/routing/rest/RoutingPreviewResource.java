@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import io.smallrye.mutiny.Uni;
 import nl.loket.contracts.events.Channel;
-import nl.loket.contracts.http.ProblemResponses;
+import nl.loket.kit.http.ProblemResponses;
 import nl.loket.routing.domain.ContactFacts;
 import nl.loket.routing.domain.Policy;
 import nl.loket.routing.service.RoutingService;
@@ -53,6 +53,6 @@ public class RoutingPreviewResource {
                 request.receivedAt() == null ? Instant.now() : request.receivedAt(), request.subject(),
                 request.text(), request.language(), request.caseReference(), request.productCode(),
                 request.ivrChoice(), request.deskTopic(), request.followUpOf());
-        return routing.preview(facts, policy).map(p -> Response.ok(p).build());
+        return routing.preview(facts, policy).map(p -> Response.ok(PreviewMapper.toResponse(p)).build());
     }
 }

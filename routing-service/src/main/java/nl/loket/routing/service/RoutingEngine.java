@@ -57,7 +57,7 @@ public final class RoutingEngine {
         }
         // no rule could place it (e.g. the first line itself asked to hand it on and nothing matched)
         String team = analysis.topTeam != null ? analysis.topTeam : firstLine;
-        return decision(policy, knowledge, team, "fallback", analysis, analysis.confidence,
+        return decision(policy, knowledge, team, Policy.Rule.FALLBACK, analysis, analysis.confidence,
                 "No rule of policy " + policy.name() + " placed this contact; it goes to "
                         + knowledge.teamName(team) + " as the best remaining choice.");
     }
@@ -86,7 +86,6 @@ public final class RoutingEngine {
         }
         List<Map.Entry<String, Double>> ranked = new ArrayList<>(teamScores.entrySet());
         ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed());
-        a.rankedTeams = ranked;
         if (!ranked.isEmpty()) {
             double s1 = ranked.get(0).getValue();
             double s2 = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
@@ -193,7 +192,7 @@ public final class RoutingEngine {
         return switch (rule.when()) {
             case KNOWN_CASE_QUESTION -> 0.95;
             case INFORMATION_QUESTION -> round(Math.min(1.0, 0.6 + 0.1 * a.intent.informationScore()));
-            case ALWAYS -> rule.id().equals("low-confidence") ? round(1 - a.confidence) : 1.0;
+            case ALWAYS -> isLowConfidence(rule) ? round(1 - a.confidence) : 1.0;
             default -> round(Math.max(a.confidence, 0.5));
         };
     }
@@ -209,7 +208,7 @@ public final class RoutingEngine {
                     + (a.topArticle != null ? " that the knowledge base answers (article '" + a.topArticle.label() + "')"
                             : "")
                     + "; " + first + " answers it directly.";
-            case ALWAYS -> rule.id().equals("low-confidence")
+            case ALWAYS -> isLowConfidence(rule)
                     ? "No confident match (confidence " + a.confidence
                             + (a.topTeam == null ? "" : ", best guess '" + about(a) + "' for " + k.teamName(a.topTeam))
                             + "); " + first + " triages it."
@@ -324,6 +323,11 @@ public final class RoutingEngine {
         return null;
     }
 
+    /** The catch-all rule that sends an unconfident match to the first line has its own confidence and reason. */
+    private static boolean isLowConfidence(Policy.Rule rule) {
+        return Policy.Rule.LOW_CONFIDENCE.equals(rule.id());
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
@@ -343,7 +347,6 @@ public final class RoutingEngine {
         CaseStatusChanged caseStatus;
         String caseReference;
         List<Match> matches = List.of();
-        List<Map.Entry<String, Double>> rankedTeams = List.of();
         String topTeam;
         Match topMatch;
         Match topArticle;

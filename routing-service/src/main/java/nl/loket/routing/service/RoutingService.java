@@ -32,10 +32,10 @@ import nl.loket.routing.domain.StoredDecision;
 import nl.loket.routing.knowledge.KnowledgeSnapshot;
 import nl.loket.routing.knowledge.KnowledgeView;
 import nl.loket.routing.repository.DecisionBatchRepository;
-import nl.loket.routing.repository.RoutedContactEntity;
-import nl.loket.routing.repository.RoutingDecisionEntity;
+import nl.loket.routing.domain.RoutedContactEntity;
+import nl.loket.routing.domain.RoutingDecisionEntity;
+import nl.loket.routing.domain.RoutingPreview;
 import nl.loket.routing.repository.RoutingRepository;
-import nl.loket.routing.rest.PreviewResponse;
 
 /**
  * Routes contacts: decides (pure {@link RoutingEngine}), stores the decision per contact and hop together with the
@@ -67,14 +67,12 @@ public class RoutingService {
     }
 
     /** The decision for a contact, without storing or publishing anything. */
-    public Uni<PreviewResponse> preview(ContactFacts facts, Policy policy) {
+    public Uni<RoutingPreview> preview(ContactFacts facts, Policy policy) {
         return viewReady().map(ignored -> {
             KnowledgeSnapshot knowledge = view.snapshot();
             RoutingEngine.Analysis analysis = engine.analyse(facts, knowledge, Set.of());
             RoutingDecision d = engine.decide(facts, policy, knowledge);
-            return new PreviewResponse(d.tier(), d.teamId(), d.reason(), d.confidence(), d.rule(), d.productUri(),
-                    d.productName(), d.articleId(), d.categoryId(), d.policyName(), d.policyVersion(),
-                    analysis.intent().intent().name());
+            return new RoutingPreview(d, analysis.intent().intent());
         });
     }
 
@@ -120,7 +118,7 @@ public class RoutingService {
 
     /**
      * A transfer asked by a team: hop + 1, to {@code toTeamId} when it names a known team, else routed again
-     * without the requesting team. Returns null when the contact is unknown here.
+     * without the requesting team. Fails with {@link UnknownContactException} when the contact is unknown here.
      */
     public Uni<StoredDecision> routeTransfer(ContactTransferRequested t) {
         int hop = t.hop() + 1;
@@ -144,7 +142,7 @@ public class RoutingService {
                     d = new RoutingDecision(knowledge.tierOf(t.toTeamId()), t.toTeamId(),
                             from + " hands the contact on to " + knowledge.teamName(t.toTeamId()) + why
                                     + "; the requested team is honoured.",
-                            1.0, "transfer-requested-team", null, null, null, null, null, policy.name(),
+                            1.0, Policy.Rule.TRANSFER_REQUESTED_TEAM, null, null, null, null, null, policy.name(),
                             policy.version());
                 } else {
                     RoutingDecision again = engine.decide(facts(c), policy, knowledge, Set.of(t.fromTeamId()));

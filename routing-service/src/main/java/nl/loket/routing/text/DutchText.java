@@ -34,6 +34,8 @@ public final class DutchText {
     /** Splitting and stemming work per word, so their result is kept per word (words repeat a lot). */
     private final java.util.Map<String, List<String>> perWord = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_CACHED_WORDS = 100_000;
+    /** Synonyms (text/synonyms.txt) by the stem they expand, analysed with this instance's chain; immutable. */
+    private final java.util.Map<String, List<String>> synonymsByStem;
     private final Analyzer words = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
@@ -52,7 +54,7 @@ public final class DutchText {
             List<String> stemmed = tokens(new Chain(new CharArraySet(0, true), null), new String((char[]) word));
             stemmedStopWords.addAll(stemmed);
         }
-        SYNONYMS_BY_STEM.put(this, loadSynonyms());
+        this.synonymsByStem = loadSynonyms();
     }
 
     /**
@@ -63,7 +65,7 @@ public final class DutchText {
         Analysed plain = analysePlain(text);
         List<String> expanded = null;
         for (String t : plain.cueTokens()) {
-            List<String> more = SYNONYMS_BY_STEM.get(this).get(t);
+            List<String> more = synonymsByStem.get(t);
             if (more != null) {
                 if (expanded == null) {
                     expanded = new ArrayList<>(plain.searchTokens());
@@ -96,15 +98,11 @@ public final class DutchText {
         return new Analysed(cueTokens, searchTokens);
     }
 
-    /** Synonyms (text/synonyms.txt), analysed with this instance's chain. */
-    private static final java.util.Map<DutchText, java.util.Map<String, List<String>>> SYNONYMS_BY_STEM =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
     private java.util.Map<String, List<String>> loadSynonyms() {
         java.util.Map<String, List<String>> map = new java.util.HashMap<>();
         try (java.io.InputStream in = DutchText.class.getClassLoader().getResourceAsStream("text/synonyms.txt")) {
             if (in == null) {
-                return map;
+                return java.util.Map.of();
             }
             for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
                 String trimmed = line.trim();
@@ -124,7 +122,9 @@ public final class DutchText {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return map;
+        java.util.Map<String, List<String>> frozen = new java.util.HashMap<>();
+        map.forEach((stem, expansion) -> frozen.put(stem, List.copyOf(expansion)));
+        return java.util.Map.copyOf(frozen);
     }
 
     public record Analysed(List<String> cueTokens, List<String> searchTokens) {

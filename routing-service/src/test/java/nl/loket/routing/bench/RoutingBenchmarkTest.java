@@ -23,16 +23,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import nl.loket.contracts.EventJson;
 import nl.loket.contracts.Topics;
 import nl.loket.contracts.events.Channel;
 import nl.loket.contracts.events.CitizenDetails;
 import nl.loket.contracts.events.ContactReceived;
-import nl.loket.infra.test.KafkaTestResource;
-import nl.loket.infra.test.PostgresTestResource;
-import nl.loket.infra.test.TopicClient;
 import nl.loket.routing.KnowledgeFixture;
 import nl.loket.routing.KnowledgeTopicsResource;
 import nl.loket.routing.domain.ContactFacts;
@@ -41,6 +37,9 @@ import nl.loket.routing.eval.RoutingEvaluator;
 import nl.loket.routing.knowledge.KnowledgeSnapshot;
 import nl.loket.routing.service.PolicyRegistry;
 import nl.loket.routing.service.RoutingEngine;
+import nl.loket.testsupport.KafkaTestResource;
+import nl.loket.testsupport.TopicClient;
+import nl.loket.testsupport.WithKafkaAndPostgres;
 
 /**
  * Throughput: decisions/s in process, and consume->decide->produce (the real routing path: batch, decision,
@@ -49,9 +48,8 @@ import nl.loket.routing.service.RoutingEngine;
  */
 @Tag("bench")
 @QuarkusTest
-@QuarkusTestResource(KafkaTestResource.class)
+@WithKafkaAndPostgres(database = "routing")
 @QuarkusTestResource(KnowledgeTopicsResource.class)
-@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "routing"))
 class RoutingBenchmarkTest {
 
     private static final int MESSAGES = Integer.getInteger("bench.messages", 100_000);

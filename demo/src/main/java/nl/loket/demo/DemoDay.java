@@ -1,0 +1,54 @@
+package nl.loket.demo;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * {@code ./loket demo}: a realistic working day for one municipality against the running platform, then the KPI
+ * summary. Options: --contacts N (default 5000), --seed S (default 20261127), --municipality GMxxxx (GM0363),
+ * --seconds N (how long the day is compressed into, default 180).
+ */
+public final class DemoDay {
+
+    private DemoDay() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repo = Path.of(".");
+        int portOffset = 0;
+        int contacts = 5000;
+        long seed = 20261127L;
+        String municipality = "GM0363";
+        int seconds = 180;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--repo" -> repo = Path.of(args[++i]);
+                case "--port-offset" -> portOffset = Integer.parseInt(args[++i]);
+                case "--contacts" -> contacts = Integer.parseInt(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--municipality" -> municipality = args[++i];
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]
+                        + "; options: --contacts N --seed S --municipality GMxxxx --seconds N");
+            }
+        }
+        LoketClient client = LoketClient.localDefaults(repo, portOffset);
+        var day = new ContactScript(repo).day(contacts, seed);
+        System.out.printf("Replaying a working day of %d contacts for %s (seed %d), compressed into %d s…%n",
+                contacts, municipality, seed, seconds);
+        DayRunner runner = new DayRunner(client);
+        runner.run(day, List.of(municipality), seconds, 150, seed);
+        JsonNode summary = client.summary("municipality=" + municipality).body();
+        if (summary == null) {
+            System.err.println("metrics-service gave no summary; see ./loket logs metrics");
+            System.exit(1);
+        }
+        System.out.printf("%nKPI summary for %s (metrics-service, definitions v%s):%n", municipality, summary.path("definitionsVersion").asText());
+        KpiReport.print(summary);
+        System.out.printf("%nDashboard: %s/?municipality=%s   API: %s/api/v1/metrics/summary?municipality=%s%n",
+                client.metrics, municipality, client.metrics, municipality);
+        System.out.println("The platform keeps running: ./loket down stops it.");
+    }
+}

@@ -1,0 +1,128 @@
+package nl.loket.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The service list ({@code local-platform/src/main/resources/services.tsv}: name, HTTP port, database), which the
+ * local platform and {@code ./loket} run from, agrees with each service's application.properties and with the
+ * manifests: the same services, ports and databases everywhere.
+ */
+class ServiceListTest {
+
+    private static final Pattern DATABASE_URL = Pattern.compile("(?:jdbc:)?postgresql://[^/]+/([A-Za-z0-9_]+).*");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theManifestsDeployExactlyTheListedServices(String overlay) {
+        List<Map<String, Object>> objects = Rendered.overlay(overlay);
+        assertThat(Rendered.ofKind(objects, "Deployment").map(Rendered::name).toList())
+                .containsExactlyInAnyOrderElementsOf(ServiceList.names());
+        assertThat(Rendered.ofKind(objects, "Cluster").map(c -> Rendered.string(c, "metadata", "labels", "loket.nl/owner")))
+                .containsExactlyInAnyOrderElementsOf(ServiceList.names());
+    }
+
+    @ParameterizedTest
+    @MethodSource("nl.loket.deploy.ServiceList#names")
+    void portAndDatabaseAgreeWithTheServiceConfigurationAndTheManifests(String name) {
+        ServiceList.Entry service = ServiceList.named(name);
+        ServiceConfig config = ServiceConfig.load(name)
+                .orElseThrow(() -> new AssertionError(name + " is listed but has no " + ServiceConfig.file(name)));
+        for (String overlay : Rendered.OVERLAYS) {
+            assertThat(disagreements(service, config, Rendered.overlay(overlay)))
+                    .as(overlay + ": where " + name + " disagrees with " + ServiceList.FILE + " (" + service + ")")
+                    .isEmpty();
+        }
+    }
+
+    /** Every place where the service's configuration or the rendered manifests disagree with the list. */
+    static List<String> disagreements(ServiceList.Entry service, ServiceConfig config, List<Map<String, Object>> objects) {
+        List<String> found = new ArrayList<>();
+        String port = String.valueOf(service.port());
+
+        for (var profile : Map.of("default/%prod", config.prod, "%dev", config.dev).entrySet()) {
+            String httpPort = profile.getValue().get("quarkus.http.port");
+            if (!port.equals(httpPort)) {
+                found.add("application.properties (" + profile.getKey() + "): quarkus.http.port is " + httpPort
+                        + ", the list says " + port);
+            }
+        }
+        for (String key : List.of("quarkus.datasource.reactive.url", "quarkus.datasource.jdbc.url")) {
+            String database = database(config.dev.get(key));
+            if (!service.database().equals(database)) {
+                found.add("application.properties (%dev): " + key + " names database " + database + ", the list says "
+                        + service.database());
+            }
+        }
+
+        Map<String, Object> deployment = Rendered.one(objects, "Deployment", service.name());
+        List<Map<String, Object>> containerPorts = Rendered.maps(Rendered.container(deployment), "ports");
+        Object http = containerPort(containerPorts, "http");
+        if (!Objects.equals(http, service.port())) {
+            found.add("Deployment: container port http is " + http + ", the list says " + port);
+        }
+        for (Map<String, Object> servicePort : Rendered.maps(Rendered.one(objects, "Service", service.name()), "spec", "ports")) {
+            Object target = servicePort.get("targetPort");
+            Object resolved = target instanceof String named ? containerPort(containerPorts, named) : target;
+            if (!Objects.equals(resolved, service.port())) {
+                found.add("Service: port " + servicePort.get("port") + " goes to container port " + resolved
+                        + " (targetPort " + target + "), the list says " + port);
+            }
+        }
+        String scraped = Rendered.string(deployment, "spec", "template", "metadata", "annotations", "prometheus.io/port");
+        if (!port.equals(scraped)) {
+            found.add("Deployment: prometheus.io/port is " + scraped + ", the list says " + port);
+        }
+
+        Map<String, String> env = ConfigKeysTest.environment(objects, service.name());
+        for (String variable : List.of("QUARKUS_DATASOURCE_REACTIVE_URL", "QUARKUS_DATASOURCE_JDBC_URL")) {
+            String database = database(env.get(variable));
+            if (!service.database().equals(database)) {
+                found.add("Deployment: " + variable + " names database " + database + ", the list says "
+                        + service.database());
+            }
+        }
+        List<Map<String, Object>> clusters = Rendered.ofKind(objects, "Cluster")
+                .filter(c -> service.name().equals(Rendered.string(c, "metadata", "labels", "loket.nl/owner"))).toList();
+        if (clusters.size() != 1) {
+            found.add("Cluster: " + clusters.size() + " database clusters are owned by " + service.name() + ", expected 1");
+        } else {
+            String initdb = Rendered.string(clusters.get(0), "spec", "bootstrap", "initdb", "database");
+            if (!service.database().equals(initdb)) {
+                found.add("Cluster " + Rendered.name(clusters.get(0)) + ": initdb database is " + initdb
+                        + ", the list says " + service.database());
+            }
+            String credentials = Rendered.name(clusters.get(0)) + "-app";
+            boolean readsThem = Rendered.maps(Rendered.container(deployment), "env").stream()
+                    .anyMatch(e -> credentials.equals(Rendered.string(e, "valueFrom", "secretKeyRef", "name")));
+            if (!readsThem) {
+                found.add("Deployment: does not read the credentials of its own database (Secret " + credentials + ")");
+            }
+        }
+        return found;
+    }
+
+    private static Object containerPort(List<Map<String, Object>> ports, String name) {
+        return ports.stream().filter(p -> name.equals(p.get("name"))).map(p -> p.get("containerPort")).findFirst()
+                .orElse(null);
+    }
+
+    /** The database a PostgreSQL URL (JDBC or reactive) names; null when there is none. */
+    private static String database(String url) {
+        if (url == null) {
+            return null;
+        }
+        Matcher m = DATABASE_URL.matcher(url);
+        return m.matches() ? m.group(1) : null;
+    }
+}

@@ -1,0 +1,30 @@
+package nl.loket.intake.domain;
+
+import java.time.Instant;
+
+import nl.loket.contracts.events.Channel;
+
+/**
+ * A contact as a channel adapter handed it in, validated: the command intake accepts. Its canonical JSON (names
+ * sorted) is the fingerprint of a request, so its property names are those of the API model.
+ */
+public record ContactSubmission(
+        String municipality,
+        Channel channel,
+        Instant receivedAt,
+        String subject,
+        String text,
+        String language,
+        Citizen citizen,
+        String caseReference,
+        String productCode,
+        String ivrChoice,
+        String deskTopic,
+        String followUpOf,
+        String adapterId,
+        String externalReference) {
+
+    /** The citizen as the adapter knows them; everything optional. The BSN never leaves intake. */
+    public record Citizen(String bsn, String name, String email, String phone) {
+    }
+}

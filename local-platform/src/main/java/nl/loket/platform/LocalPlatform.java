@@ -1,0 +1,291 @@
+package nl.loket.platform;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import nl.loket.platform.kafka.DeclaredTopics;
+import nl.loket.platform.kafka.LocalKafka;
+import nl.loket.platform.postgres.LocalPostgres;
+
+/**
+ * The whole platform on one machine: a real Kafka broker (KRaft) and a real PostgreSQL in this JVM, and the five
+ * packaged services as child processes. Used by {@code ./loket up} (as a process, see {@link #main}) and by the
+ * end-to-end tests (in-process). Closing it stops every process it started, then the broker and the database.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    /** How the platform is laid out. */
+    public record Options(Path repo, Path stateDir, int kafkaPort, int postgresPort, Map<String, Integer> ports,
+            Map<String, List<String>> systemProperties) {
+
+        public int portOf(ServiceSpec service) {
+            return ports.getOrDefault(service.name(), service.defaultPort());
+        }
+    }
+
+    /** Dev-only secrets of the local platform: never used anywhere else. */
+    static final String LOCAL_CITIZEN_REF_KEY = "local-platform-only-citizen-ref-key";
+
+    private final Options options;
+    private final LocalPostgres postgres;
+    private final LocalKafka kafka;
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private LocalPlatform(Options options, LocalPostgres postgres, LocalKafka kafka) {
+        this.options = options;
+        this.postgres = postgres;
+        this.kafka = kafka;
+    }
+
+    /** Starts the infrastructure only; {@link #startServices()} starts the services. */
+    public static LocalPlatform startInfrastructure(Options options) throws Exception {
+        Path pgDir = options.stateDir().resolve("postgres");
+        Path kafkaDir = options.stateDir().resolve("kafka");
+        deleteRecursively(pgDir);
+        deleteRecursively(kafkaDir);
+        Files.createDirectories(options.stateDir().resolve("logs"));
+        Files.createDirectories(options.stateDir().resolve("pids"));
+        LocalPostgres postgres = LocalPostgres.start(options.postgresPort(), pgDir);
+        try {
+            for (ServiceSpec service : ServiceSpec.ALL) {
+                postgres.createDatabase(service.database());
+            }
+            LocalKafka kafka = LocalKafka.start(options.kafkaPort(), kafkaDir);
+            DeclaredTopics.create(kafka.bootstrapServers());
+            return new LocalPlatform(options, postgres, kafka);
+        } catch (Exception e) {
+            postgres.close();
+            throw e;
+        }
+    }
+
+    /**
+     * knowledge-service first, until ready (its seed is then on the knowledge topics), then the others: a
+     * routing-service started alongside would route the first contacts with an empty knowledge view.
+     */
+    public void startServices() throws Exception {
+        ServiceSpec knowledge = ServiceSpec.named("knowledge-service");
+        startService(knowledge);
+        awaitReady(knowledge, Duration.ofSeconds(180));
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            if (!service.equals(knowledge)) {
+                startService(service);
+            }
+        }
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            awaitReady(service, Duration.ofSeconds(180));
+        }
+    }
+
+    public void startService(ServiceSpec service) throws IOException {
+        Path jar = service.jar(options.repo());
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
+        }
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1"));
+        command.addAll(options.systemProperties().getOrDefault(service.name(), List.of()));
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(options.repo().resolve(service.name()).toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logOf(service.name()).toFile()));
+        builder.environment().putAll(environmentOf(service));
+        Process process = builder.start();
+        processes.put(service.name(), process);
+        Files.writeString(options.stateDir().resolve("pids").resolve(service.name() + ".pid"), Long.toString(process.pid()));
+    }
+
+    /** SIGKILL, as a crash would: no shutdown hooks, no graceful close. */
+    public void kill(ServiceSpec service) throws InterruptedException {
+        Process process = processes.remove(service.name());
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    public void awaitReady(ServiceSpec service, Duration timeout) throws InterruptedException {
+        URI ready = URI.create(baseUrl(service) + "/q/health/ready");
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            Process process = processes.get(service.name());
+            if (process != null && !process.isAlive()) {
+                throw new IllegalStateException(service.name() + " exited with " + process.exitValue() + "; see " + logOf(service.name()));
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500); // polling a starting process; nothing to await but its port
+        }
+        throw new IllegalStateException(service.name() + " not ready within " + timeout + "; see " + logOf(service.name()));
+    }
+
+    public String baseUrl(ServiceSpec service) {
+        return "http://localhost:" + options.portOf(service);
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public LocalPostgres postgres() {
+        return postgres;
+    }
+
+    public Path logOf(String name) {
+        return options.stateDir().resolve("logs").resolve(name + ".log");
+    }
+
+    private Map<String, String> environmentOf(ServiceSpec service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(options.portOf(service)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(service.database()));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        env.put("LOKET_INTAKE_CITIZEN_REF_KEY", LOCAL_CITIZEN_REF_KEY);
+        if (service.name().equals("chain-team-service")) {
+            // the local platform trusts the dev-only key that ./loket token signs with; production mounts its own
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                    options.repo().resolve("chain-team-service/src/main/resources/dev-keys/publicKey.pem").toString());
+            env.put("MP_JWT_VERIFY_ISSUER", "urn:loket:dev");
+        }
+        return env;
+    }
+
+    @Override
+    public void close() {
+        List<Process> running = new ArrayList<>(processes.values());
+        running.forEach(Process::destroy);
+        for (Process process : running) {
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+        try {
+            deleteRecursively(options.stateDir().resolve("pids"));
+        } catch (IOException ignored) {
+            // best effort
+        }
+        closeQuietly(kafka);
+        closeQuietly(postgres);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            System.err.println("While stopping: " + e);
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /**
+     * {@code ./loket up}: starts everything, prints what runs where, then {@code READY <run id>}, and keeps running
+     * until SIGTERM/SIGINT. Options: --repo DIR --state-dir DIR --kafka-port N --postgres-port N --port-offset N (added
+     * to every port) --policy GMxxxx=policy (repeatable) --run-id ID (echoed in the READY line, so that the caller
+     * cannot take an earlier run's READY for this one's).
+     */
+    public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (Exception e) {
+            // the broker's non-daemon threads would keep a failed launcher alive
+            System.err.println("Could not start: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
+        Path repo = Path.of(".").toAbsolutePath().normalize();
+        Path stateDir = Path.of(System.getProperty("java.io.tmpdir"), "loket");
+        int kafkaPort = 9092;
+        int postgresPort = 15432;
+        int portOffset = 0;
+        String runId = "";
+        List<String> routingProperties = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--repo" -> repo = Path.of(args[++i]).toAbsolutePath().normalize();
+                case "--state-dir" -> stateDir = Path.of(args[++i]);
+                case "--kafka-port" -> kafkaPort = Integer.parseInt(args[++i]);
+                case "--postgres-port" -> postgresPort = Integer.parseInt(args[++i]);
+                case "--port-offset" -> portOffset = Integer.parseInt(args[++i]);
+                case "--run-id" -> runId = args[++i];
+                case "--policy" -> {
+                    String[] pair = args[++i].split("=", 2);
+                    routingProperties.add("-Dloket.routing.policy-by-municipality." + pair[0] + "=" + pair[1]);
+                }
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+            }
+        }
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            ports.put(service.name(), service.defaultPort() + portOffset);
+        }
+        Options options = new Options(repo, stateDir, kafkaPort + portOffset, postgresPort + portOffset, ports,
+                Map.of("routing-service", routingProperties));
+        CountDownLatch stopped = new CountDownLatch(1);
+        LocalPlatform[] platform = new LocalPlatform[1];
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (platform[0] != null) {
+                platform[0].close();
+            }
+            System.out.println("STOPPED");
+            stopped.countDown();
+        }, "loket-platform-shutdown"));
+        platform[0] = startInfrastructure(options);
+        System.out.printf("kafka      %s%npostgresql localhost:%d (user postgres)%n", platform[0].bootstrapServers(),
+                platform[0].postgres().port());
+        platform[0].startServices();
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            System.out.printf("%-19s %s   (log %s)%n", service.name(), platform[0].baseUrl(service), platform[0].logOf(service.name()));
+        }
+        System.out.println(runId.isEmpty() ? "READY" : "READY " + runId);
+        System.out.flush();
+        stopped.await();
+    }
+}

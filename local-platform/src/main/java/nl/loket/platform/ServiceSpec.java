@@ -1,0 +1,60 @@
+package nl.loket.platform;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One Loket service as the local platform runs it: its module folder, default HTTP port and database. The services
+ * are listed once, in {@value #LIST} (also read by {@code ./loket} and checked by the deploy module's tests).
+ */
+public record ServiceSpec(String name, int defaultPort, String database) {
+
+    /** The one list of the services, on the classpath and at {@code local-platform/src/main/resources/}. */
+    public static final String LIST = "services.tsv";
+
+    public static final List<ServiceSpec> ALL = load();
+
+    /** The packaged application (Quarkus fast-jar). */
+    public Path jar(Path repo) {
+        return repo.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    public static ServiceSpec named(String name) {
+        return ALL.stream().filter(s -> s.name.equals(name) || s.name.equals(name + "-service")).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name));
+    }
+
+    private static List<ServiceSpec> load() {
+        try (InputStream in = ServiceSpec.class.getClassLoader().getResourceAsStream(LIST)) {
+            if (in == null) {
+                throw new IllegalStateException(LIST + " is not on the classpath (local-platform jar)");
+            }
+            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Lines of {@value #LIST}: name, port and database separated by tabs; blank lines and # comments skipped. */
+    static List<ServiceSpec> parse(List<String> lines) {
+        List<ServiceSpec> services = new ArrayList<>();
+        for (String line : lines) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split("\t");
+            if (fields.length != 3) {
+                throw new IllegalStateException(LIST + ": expected name<TAB>port<TAB>database, got \"" + line + "\"");
+            }
+            services.add(new ServiceSpec(fields[0].trim(), Integer.parseInt(fields[1].trim()), fields[2].trim()));
+        }
+        return List.copyOf(services);
+    }
+}

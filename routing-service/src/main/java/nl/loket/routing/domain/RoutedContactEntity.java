@@ -1,0 +1,33 @@
+package nl.loket.routing.domain;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** A contact as routing received it (ContactReceived JSON; no BSN), kept to route it again on a transfer. */
+@Entity
+@Table(name = "routed_contact")
+public class RoutedContactEntity extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "contact_id")
+    public String contactId;
+
+    public String municipality;
+
+    public String channel;
+
+    @Column(name = "received_at")
+    public Instant receivedAt;
+
+    @Column(name = "contact_json")
+    public String contactJson;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

@@ -1,0 +1,67 @@
+package nl.loket.kit.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import nl.loket.contracts.CloudEventHeaders;
+
+/** An unsent outbox row as the relay reads it. */
+public record OutboxRow(long seq, String eventId, String topic, String key, String type, String payload,
+        Instant occurredAt) {
+
+    static final String COLUMNS = "seq, event_id, topic, message_key, event_type, payload, occurred_at";
+
+    static OutboxRow of(Object[] columns) {
+        return new OutboxRow(((Number) columns[0]).longValue(), (String) columns[1], (String) columns[2],
+                (String) columns[3], (String) columns[4], (String) columns[5], instant(columns[6]));
+    }
+
+    /**
+     * The CloudEvents 1.0 attributes in Kafka binary mode (the one place the outbox writes them): ce_id = event id,
+     * ce_subject = record key, ce_time = when the change happened.
+     */
+    public Headers headers(String source) {
+        RecordHeaders headers = new RecordHeaders();
+        add(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        add(headers, CloudEventHeaders.ID, eventId);
+        add(headers, CloudEventHeaders.TYPE, type);
+        add(headers, CloudEventHeaders.SOURCE, source);
+        add(headers, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(occurredAt));
+        add(headers, CloudEventHeaders.SUBJECT, key);
+        add(headers, CloudEventHeaders.CONTENT_TYPE, "application/json");
+        return headers;
+    }
+
+    private static void add(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A timestamptz column as the native query hands it over (the type depends on the driver and dialect). */
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof ZonedDateTime z) {
+            return z.toInstant();
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof LocalDateTime l) {
+            return l.toInstant(ZoneOffset.UTC);
+        }
+        return OffsetDateTime.parse(value.toString()).toInstant();
+    }
+}
