@@ -83,6 +83,27 @@ class CaseStatusTest {
     }
 
     @Test
+    void aReportDatedInTheFutureOrNamingAnUnknownTeamIsDeadLetteredWithItsReasonAndNotApplied() {
+        String future = "Z-2026-0004";
+        String unknownTeam = "Z-2026-0005";
+        TopicClient.send(Topics.CASES_STATUS, future, event(future, "ontvangen", "2099-01-01T00:00:00Z"),
+                TopicClient.cloudEventHeaders(CaseStatusChanged.TYPE, future));
+        TopicClient.send(Topics.CASES_STATUS, unknownTeam, event(unknownTeam, "ontvangen", "2026-11-20T10:00:00Z")
+                .replace("\"teamId\":\"omgeving\"", "\"teamId\":\"onbekend-team\""),
+                TopicClient.cloudEventHeaders(CaseStatusChanged.TYPE, unknownTeam));
+
+        var dead = TopicClient.await(Topics.deadLetter(Topics.CASES_STATUS),
+                r -> future.equals(r.key()) || unknownTeam.equals(r.key()), 2, WAIT);
+
+        assertThat(dead).filteredOn(r -> future.equals(r.key())).singleElement()
+                .satisfies(r -> assertThat(r.header("dead-letter-reason")).contains("lies in the future"));
+        assertThat(dead).filteredOn(r -> unknownTeam.equals(r.key())).singleElement()
+                .satisfies(r -> assertThat(r.header("dead-letter-reason")).isEqualTo("unknown team onbekend-team"));
+        given().get("/api/v1/cases/" + future).then().statusCode(404);
+        given().get("/api/v1/cases/" + unknownTeam).then().statusCode(404);
+    }
+
+    @Test
     void unknownCaseIsNotFound() {
         given().get("/api/v1/cases/Z-bestaat-niet").then().statusCode(404).contentType("application/problem+json");
     }

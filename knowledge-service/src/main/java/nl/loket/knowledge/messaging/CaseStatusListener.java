@@ -19,11 +19,13 @@ import nl.loket.contracts.schema.EventSchemaValidator;
 import nl.loket.kit.messaging.ConsumedRecord;
 import nl.loket.kit.messaging.InvalidRecordException;
 import nl.loket.kit.messaging.MessageSettler;
+import nl.loket.knowledge.service.CaseStatusRejectedException;
 import nl.loket.knowledge.service.CaseStatusService;
 
 /**
- * Consumes {@code cases.status} (key = case reference). A record that is not a valid CaseStatusChanged goes to
- * {@code cases.status.dlq} with the reason; a repeat of an applied event id is skipped (the service kit settles).
+ * Consumes {@code cases.status} (key = case reference). A record that is not a valid CaseStatusChanged, or one the
+ * service refuses (dated in the future, unknown team), goes to {@code cases.status.dlq} with the reason; a repeat of
+ * an applied event id is skipped (the service kit settles).
  */
 @ApplicationScoped
 public class CaseStatusListener {
@@ -65,7 +67,8 @@ public class CaseStatusListener {
                 throw new InvalidRecordException("record key " + key + " differs from caseReference "
                         + event.caseReference());
             }
-            applied = cases.apply(eventId, event);
+            applied = cases.apply(eventId, event).onFailure(CaseStatusRejectedException.class)
+                    .transform(e -> new InvalidRecordException(e.getMessage(), e));
         }
         return applied.invoke(done -> Log.debugf("Case status %s %s", key, done ? "applied" : "skipped (repeat)"));
     }

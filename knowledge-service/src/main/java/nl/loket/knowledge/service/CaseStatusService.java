@@ -10,18 +10,24 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import nl.loket.contracts.events.CaseStatusChanged;
 import nl.loket.knowledge.domain.CaseStatus;
+import nl.loket.knowledge.config.KnowledgeConfig;
 import nl.loket.knowledge.repository.CaseStatusRepository;
+import nl.loket.knowledge.repository.TeamRepository;
 import nl.loket.kit.inbox.Inbox;
 
 @ApplicationScoped
 public class CaseStatusService {
 
     private final CaseStatusRepository cases;
+    private final TeamRepository teams;
     private final Inbox inbox;
+    private final KnowledgeConfig config;
 
-    public CaseStatusService(CaseStatusRepository cases, Inbox inbox) {
+    public CaseStatusService(CaseStatusRepository cases, TeamRepository teams, Inbox inbox, KnowledgeConfig config) {
         this.cases = cases;
+        this.teams = teams;
         this.inbox = inbox;
+        this.config = config;
     }
 
     @WithSession
@@ -31,11 +37,23 @@ public class CaseStatusService {
 
     /**
      * Applies a status report once: the event id is recorded in the same transaction, a repeat is skipped, and an
-     * older report (by {@code changedAt}) never overwrites a newer one.
+     * older report (by {@code changedAt}) never overwrites a newer one. A report dated in the future (beyond the
+     * allowed clock skew) would freeze the case's status for good, and one naming a team that does not exist would
+     * send the citizen's next contact about it nowhere: both are refused.
+     *
+     * @throws CaseStatusRejectedException (as the Uni's failure) with the reason
      */
     @WithTransaction
     public Uni<Boolean> apply(String eventId, CaseStatusChanged event) {
-        return inbox.markProcessed(eventId).chain(first -> {
+        Instant latest = Instant.now().plus(config.caseStatusMaxClockSkew());
+        if (event.changedAt().isAfter(latest)) {
+            return Uni.createFrom().failure(new CaseStatusRejectedException("changedAt " + event.changedAt()
+                    + " lies in the future (later than now + " + config.caseStatusMaxClockSkew() + ")"));
+        }
+        Uni<Void> teamKnown = event.teamId() == null ? Uni.createFrom().voidItem()
+                : teams.findById(event.teamId()).chain(team -> team != null ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(new CaseStatusRejectedException("unknown team " + event.teamId())));
+        return teamKnown.chain(() -> inbox.markProcessed(eventId)).chain(first -> {
             if (!first) {
                 Log.debugf("Case status event %s already applied", eventId);
                 return Uni.createFrom().item(false);
