@@ -163,9 +163,10 @@ class KafkaAclTest {
         assertThat(teams).containsExactlyInAnyOrderElementsOf(DefaultTeams.CHAIN_TEAMS);
     }
 
+    /** Besides routing-service, only the operator's dead-letter replay hands a record back to a team topic. */
     @Test
     void onlyRoutingServiceWritesTeamTopics() {
-        Rendered.ofKind(PROD, "KafkaUser").forEach(user -> {
+        Rendered.ofKind(PROD, "KafkaUser").filter(user -> !isOperator(user)).forEach(user -> {
             boolean writesTeamTopic = KafkaAcls.of(user).values().stream()
                     .anyMatch(a -> a.type().equals("topic") && a.name().startsWith(Topics.TEAM_CONTACTS_PREFIX)
                             && a.name().endsWith(Topics.TEAM_CONTACTS_SUFFIX) && a.operations().contains("Write"));
@@ -197,6 +198,25 @@ class KafkaAclTest {
         List<String> expected = new ArrayList<>(ServiceConfig.SERVICES);
         KafkaAcls.users(objects, "chain-partner").forEach(u -> expected.add(Rendered.name(u)));
         KafkaAcls.users(objects, "back-office").forEach(u -> expected.add(Rendered.name(u)));
+        KafkaAcls.users(objects, "operator").forEach(u -> expected.add(Rendered.name(u)));
         assertThat(users).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void theOperatorReadsEveryDeadLetterTopicAndWritesOnlyWhereItsRecordsCameFrom() {
+        List<Map<String, Object>> operators = KafkaAcls.users(PROD, "operator");
+        assertThat(operators).hasSize(1);
+        Map<String, KafkaAcls.Acl> acls = KafkaAcls.of(operators.get(0));
+        for (String dlq : Topics.DEAD_LETTER) {
+            assertThat(acls.values()).as("read " + dlq).anyMatch(a -> a.name().equals(dlq)
+                    && a.operations().contains("Read") && !a.operations().contains("Write"));
+        }
+        acls.values().stream().filter(a -> a.operations().contains("Write")).forEach(a -> assertThat(
+                Topics.FIXED.contains(a.name()) || Topics.isTeamTopic(a.name())).as("writes " + a.name()).isTrue());
+        assertThat(acls.values()).noneMatch(a -> a.type().equals("group"));
+    }
+
+    private static boolean isOperator(Map<String, Object> user) {
+        return "operator".equals(Rendered.map(user, "metadata", "labels").get("loket.nl/role"));
     }
 }
