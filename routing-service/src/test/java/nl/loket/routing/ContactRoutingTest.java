@@ -37,6 +37,15 @@ class ContactRoutingTest {
     private static final ObjectMapper MAPPER = EventJson.mapper();
     private static final String NOISE = "Mijn buren draaien elke nacht tot 3 uur keiharde muziek, ik word er gek van.";
 
+    @jakarta.inject.Inject
+    nl.loket.routing.knowledge.KnowledgeView view;
+
+    /** No decision (and no preview) before the knowledge view has caught up. */
+    @org.junit.jupiter.api.BeforeEach
+    void viewCaughtUp() {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(view::isCaughtUp);
+    }
+
     private static JsonNode json(ReadRecord r) throws Exception {
         return MAPPER.readTree(r.value());
     }

@@ -135,4 +135,45 @@ class RoutingEngineTest {
         RoutingDecision again = ENGINE.decide(c, POLICIES.get("chain-specialised-kcc"), knowledge, Set.of("veiligheid"));
         assertThat(again.teamId()).isNotEqualTo("veiligheid");
     }
+
+    @Test
+    void aCaseStatusNamingAnUnknownTeamIsIgnoredAndTheOtherRulesDecide() {
+        KnowledgeView view = KnowledgeFixture.view();
+        view.putCase("OV-2026-00666", new CaseStatusChanged("OV-2026-00666", "GM0363",
+                "http://standaarden.overheid.nl/owms/terms/omgevingsvergunning_bouw", "onbekend-team", "IN_BEHANDELING",
+                "In behandeling", null, Instant.now()));
+        KnowledgeSnapshot k = view.snapshot();
+        Policy policy = POLICIES.get("chain-specialised-kcc");
+        String text = "Ik wil een omgevingsvergunning aanvragen voor een dakkapel op mijn woning.";
+        RoutingDecision withCase = ENGINE.decide(contact(text, "OV-2026-00666", null, null, null), policy, k);
+        RoutingDecision withoutCase = ENGINE.decide(contact(text, null, null, null, null), policy, k);
+        assertThat(withCase.teamId()).isNotEqualTo("onbekend-team").isEqualTo(withoutCase.teamId());
+        assertThat(withCase.rule()).isEqualTo(withoutCase.rule());
+        RoutingDecision inText = ENGINE.decide(contact("Hoe staat het met zaak OV-2026-00666?", null, null, null, null),
+                policy, k);
+        assertThat(inText.teamId()).isNotEqualTo("onbekend-team");
+        assertThat(inText.rule()).isNotEqualTo("known-case-status");
+    }
+
+    @Test
+    void aTeamWithoutItsOwnTopicGetsNothingTheFirstLineTakesItAndSaysWhy() {
+        KnowledgeView view = KnowledgeFixture.view();
+        view.teamTopics(Set.of("kcc", "omgeving", "sociaal-domein", "veiligheid", "openbare-ruimte"));
+        KnowledgeSnapshot k = view.snapshot();
+        Policy policy = POLICIES.get("chain-specialised-kcc");
+        RoutingDecision d = ENGINE.decide(contact("Hallo", null, null, "belastingen", null), policy, k);
+        assertThat(d.teamId()).isEqualTo("kcc");
+        assertThat(d.tier()).isEqualTo(Tier.FIRST_LINE);
+        assertThat(d.rule()).isEqualTo(Policy.Rule.TEAM_TOPIC_MISSING);
+        assertThat(d.teamWithoutTopic()).isEqualTo("belastingen");
+        assertThat(d.reason()).contains("Ketenteam Belastingen").contains("geen eigen topic")
+                .contains("team.belastingen.contacts").contains("Klantcontactcentrum");
+        // a team with its topic is routed as ever; the first line is never redirected
+        RoutingDecision noise = ENGINE.decide(contact("Mijn buren draaien elke nacht harde muziek.", null, null, null,
+                null), policy, k);
+        assertThat(noise.teamId()).isEqualTo("veiligheid");
+        assertThat(noise.teamWithoutTopic()).isNull();
+        assertThat(ENGINE.decide(contact("Wat kost een kapvergunning?", null, null, null, null), policy, k).teamId())
+                .isEqualTo("kcc");
+    }
 }

@@ -34,6 +34,15 @@ class RoutingPreviewResourceTest {
 
     private static final String PREVIEW = "/api/v1/routing/preview";
 
+    @jakarta.inject.Inject
+    nl.loket.routing.knowledge.KnowledgeView view;
+
+    /** No decision (and no preview) before the knowledge view has caught up. */
+    @org.junit.jupiter.api.BeforeEach
+    void viewCaughtUp() {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(view::isCaughtUp);
+    }
+
     private static Map<String, Object> body(String text) {
         return Map.of("municipality", "GM0363", "channel", "WEB_FORM", "text", text, "language", "nl");
     }

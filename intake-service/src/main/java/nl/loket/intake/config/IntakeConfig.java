@@ -11,7 +11,7 @@ public interface IntakeConfig {
     /** HMAC key that turns a BSN into the pseudonymous citizen reference. A secret. */
     String citizenRefKey();
 
-    /** How long idempotency keys (and receipts) are kept. */
+    /** How long idempotency keys (and published receipts) are kept. */
     @WithDefault("PT24H")
     Duration idempotencyRetention();
 
@@ -23,7 +23,26 @@ public interface IntakeConfig {
     @WithDefault("PT2M")
     Duration clockSkew();
 
+    /** How far in the past receivedAt may lie. */
+    @WithDefault("P7D")
+    Duration receivedAtMaxAge();
+
     /** Retry-After on 503, in seconds. */
     @WithDefault("5")
     int retryAfterSeconds();
+
+    /**
+     * A receipt still PENDING this long after it was accepted is re-published by {@code ReceiptRepublisher}. Keep it
+     * well above the publish timeout, so a request still waiting for its acknowledgement is left alone.
+     */
+    @WithDefault("PT30S")
+    Duration republishAfter();
+
+    /** How often the re-publisher looks for PENDING receipts (read by its {@code @Scheduled}). */
+    @WithDefault("10s")
+    String republishInterval();
+
+    /** Receipts claimed and re-published per round. */
+    @WithDefault("100")
+    int republishBatchSize();
 }

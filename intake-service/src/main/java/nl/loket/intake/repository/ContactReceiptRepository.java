@@ -1,6 +1,8 @@
 package nl.loket.intake.repository;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +21,22 @@ public class ContactReceiptRepository implements PanacheRepositoryBase<ContactRe
         return update("status = ?1 where contactId = ?2", ReceiptStatus.PUBLISHED, contactId);
     }
 
-    public Uni<Long> deleteAcceptedBefore(Instant cutoff) {
-        return delete("acceptedAt < ?1", cutoff);
+    /**
+     * Locks up to {@code limit} PENDING receipts accepted before {@code cutoff}, oldest first, skipping those another
+     * transaction holds ({@code FOR UPDATE SKIP LOCKED}): two replicas never claim the same receipt. The locks last
+     * until the caller's transaction ends.
+     */
+    public Uni<List<ContactReceipt>> claimPending(Instant cutoff, int limit) {
+        return getSession().chain(session -> session.createNativeQuery(
+                        "select * from contact_receipt where status = 'PENDING' and accepted_at < ?1"
+                                + " order by accepted_at limit ?2 for update skip locked", ContactReceipt.class)
+                .setParameter(1, cutoff.atOffset(ZoneOffset.UTC))
+                .setParameter(2, limit)
+                .getResultList());
+    }
+
+    /** Published receipts only: a PENDING one is kept until it is on Kafka. */
+    public Uni<Long> deletePublishedAcceptedBefore(Instant cutoff) {
+        return delete("status = ?1 and acceptedAt < ?2", ReceiptStatus.PUBLISHED, cutoff);
     }
 }

@@ -14,8 +14,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -50,7 +48,7 @@ public class ContactResource {
     public Uni<RestResponse<ContactAccepted>> submit(
             @Valid @NotNull ContactRequest request,
             @Parameter(description = "Adapter's key for safe retries (kept 24 h by default)")
-            @RestHeader("Idempotency-Key") @Size(max = 200) @Pattern(regexp = "[\\x21-\\x7E]*", message = "must be printable ASCII without spaces")
+            @RestHeader(IdempotencyKeyHeader.NAME) @IdempotencyKeyHeader
             String idempotencyKey) {
         return intake.accept(ContactRequestMapper.toSubmission(request), idempotencyKey)
                 .map(accepted -> RestResponse.ResponseBuilder
@@ -62,9 +60,12 @@ public class ContactResource {
 
     @GET
     @Path("/{contactId}")
-    @Operation(summary = "The receipt of an accepted contact, during the idempotency window")
+    @Operation(summary = "The receipt of an accepted contact, during the idempotency window",
+            description = "status PENDING: stored, the broker has not acknowledged it yet; the re-publisher publishes it "
+                    + "with the same event id (or a retry with the same Idempotency-Key does). PUBLISHED: on Kafka.")
     @APIResponse(responseCode = "404", description = "Unknown, or older than the idempotency window", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Uni<ContactReceiptResponse> receipt(@RestPath @Size(max = 100) String contactId) {
+    public Uni<ContactReceiptResponse> receipt(
+            @RestPath @ContactIdParam String contactId) {
         return intake.find(contactId)
                 .onItem().ifNull().failWith(() -> new NotFoundException("No contact " + contactId + " within the idempotency window"))
                 .map(r -> new ContactReceiptResponse(r.contactId, r.receivedAt, r.acceptedAt, r.status.name()));

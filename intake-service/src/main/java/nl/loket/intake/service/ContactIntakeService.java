@@ -23,7 +23,8 @@ import nl.loket.intake.messaging.ContactReceivedPublisher;
 /**
  * Accepts a contact: de-duplicates by idempotency key, stores a receipt, publishes ContactReceived and waits for
  * the broker's acknowledgement. A receipt is stored before publishing, so a retry after a failed or unanswered
- * publish republishes the very same event (same contact id, same event id) instead of losing or doubling it.
+ * publish republishes the very same event (same contact id, same event id) instead of losing or doubling it; a
+ * receipt nobody retries is re-published by {@link ReceiptRepublisher}.
  */
 @ApplicationScoped
 public class ContactIntakeService {
@@ -41,14 +42,14 @@ public class ContactIntakeService {
     private final ReceiptService receipts;
     private final ContactReceivedPublisher publisher;
     private final Pseudonymizer pseudonymizer;
-    private final ObjectMapper json;
+    private final ReceiptEvents events;
 
     public ContactIntakeService(ReceiptService receipts, ContactReceivedPublisher publisher, Pseudonymizer pseudonymizer,
-            ObjectMapper json) {
+            ReceiptEvents events) {
         this.receipts = receipts;
         this.publisher = publisher;
         this.pseudonymizer = pseudonymizer;
-        this.json = json;
+        this.events = events;
     }
 
     public Uni<Acceptance> accept(ContactSubmission request, String idempotencyKey) {
@@ -94,7 +95,7 @@ public class ContactIntakeService {
         receipt.receivedAt = event.receivedAt();
         receipt.acceptedAt = event.acceptedAt();
         receipt.status = ReceiptStatus.PENDING;
-        receipt.eventData = toJson(event);
+        receipt.eventData = events.toJson(event);
         return receipts.storePending(receipt)
                 .flatMap(stored -> publishAndConfirm(stored.eventId, event))
                 .replaceWith(new Acceptance(event.contactId(), event.receivedAt(), false));
@@ -109,7 +110,7 @@ public class ContactIntakeService {
             return Uni.createFrom().item(acceptance);
         }
         Log.infof("Republishing pending contact %s for a retried request", receipt.contactId);
-        return publishAndConfirm(receipt.eventId, fromJson(receipt.eventData)).replaceWith(acceptance);
+        return publishAndConfirm(receipt.eventId, events.fromJson(receipt.eventData)).replaceWith(acceptance);
     }
 
     private Uni<Void> publishAndConfirm(String eventId, ContactReceived event) {
@@ -149,22 +150,6 @@ public class ContactIntakeService {
             return CANONICAL.writeValueAsString(request);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot fingerprint the request", e);
-        }
-    }
-
-    private String toJson(ContactReceived event) {
-        try {
-            return json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise the event", e);
-        }
-    }
-
-    private ContactReceived fromJson(String data) {
-        try {
-            return json.readValue(data, ContactReceived.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored event of a receipt is unreadable", e);
         }
     }
 

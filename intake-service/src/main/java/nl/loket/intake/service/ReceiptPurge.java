@@ -8,7 +8,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import nl.loket.intake.config.IntakeConfig;
 
-/** Forgets receipts (and so idempotency keys) once the retention window has passed. */
+/**
+ * Forgets published receipts (and so idempotency keys) once the retention window has passed. A receipt still PENDING
+ * is kept, whatever its age, until {@link ReceiptRepublisher} has it on Kafka: nothing accepted is lost.
+ */
 @ApplicationScoped
 public class ReceiptPurge {
 
@@ -22,7 +25,7 @@ public class ReceiptPurge {
 
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purge() {
-        return receipts.purgeAcceptedBefore(Instant.now().minus(config.idempotencyRetention()))
+        return receipts.purgePublishedBefore(Instant.now().minus(config.idempotencyRetention()))
                 .invoke(count -> {
                     if (count > 0) {
                         Log.infof("Purged %d receipts past the idempotency window", count);

@@ -39,8 +39,9 @@ public class ReceiptService {
         return receipts.markPublished(contactId).replaceWithVoid();
     }
 
+    /** Deletes published receipts accepted before {@code cutoff}; PENDING ones stay until they are published. */
     @WithTransaction
-    public Uni<Long> purgeAcceptedBefore(Instant cutoff) {
-        return receipts.deleteAcceptedBefore(cutoff);
+    public Uni<Long> purgePublishedBefore(Instant cutoff) {
+        return receipts.deletePublishedAcceptedBefore(cutoff);
     }
 }

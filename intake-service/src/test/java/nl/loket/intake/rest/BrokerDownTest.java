@@ -35,6 +35,8 @@ class BrokerDownTest {
 
     @Test
     void unavailableBrokerGives503WithRetryAfterWithinSeconds() {
+        // the first request of a fresh application also opens the database pool; measure the broker wait only
+        given().get("/api/v1/contacts/00000000-0000-4000-8000-000000000000").then().statusCode(404);
         Instant start = Instant.now();
         given().contentType(ContentType.JSON).body(ContactResourceTest.body("Is de broker er?"))
                 .when().post("/api/v1/contacts")

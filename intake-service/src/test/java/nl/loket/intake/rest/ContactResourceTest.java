@@ -159,7 +159,15 @@ class ContactResourceTest {
                 Arguments.of("followUpOf not a contact id", "{" + ok + ",\"followUpOf\":\"../etc\"}", "followUpOf"),
                 Arguments.of("adapterId with spaces", "{" + ok + ",\"adapterId\":\"my adapter\"}", "adapterId"),
                 Arguments.of("caseReference with markup", "{" + ok + ",\"caseReference\":\"<script>\"}", "caseReference"),
-                Arguments.of("productCode too long", "{" + ok + ",\"productCode\":\"" + "p".repeat(301) + "\"}", "productCode"));
+                Arguments.of("productCode too long", "{" + ok + ",\"productCode\":\"" + "p".repeat(301) + "\"}", "productCode"),
+                Arguments.of("NUL in text", "{" + ok.replace("\"Vraag\"", "\"Vr\\u0000aag\"") + "}", "text"),
+                Arguments.of("NUL in citizen name", "{" + ok + ",\"citizen\":{\"name\":\"Jan\\u0000\"}}", "citizen.name"),
+                Arguments.of("NUL in externalReference", "{" + ok + ",\"adapterId\":\"a\",\"externalReference\":\"\\u0000\"}", "externalReference"),
+                Arguments.of("lone high surrogate in subject", "{" + ok + ",\"subject\":\"x\\ud83dy\"}", "subject"),
+                Arguments.of("lone low surrogate in text", "{" + ok.replace("\"Vraag\"", "\"\\ude00 Vraag\"") + "}", "text"),
+                Arguments.of("high surrogate at the end of deskTopic", "{" + ok + ",\"deskTopic\":\"balie\\ud83d\"}", "deskTopic"),
+                Arguments.of("receivedAt in 1900", "{" + ok + ",\"receivedAt\":\"1900-01-01T00:00:00Z\"}", "receivedAt"),
+                Arguments.of("receivedAt beyond the maximum age", "{" + ok + ",\"receivedAt\":\"" + Instant.now().minus(Duration.ofDays(8)) + "\"}", "receivedAt"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -190,9 +198,52 @@ class ContactResourceTest {
     }
 
     @Test
-    void badIdempotencyKeyIs400() {
+    void badIdempotencyKeyIs400NamingTheHeader() {
         given().contentType(ContentType.JSON).header("Idempotency-Key", "has spaces in it").body(body("x"))
-                .post("/api/v1/contacts").then().statusCode(400).contentType("application/problem+json");
+                .post("/api/v1/contacts").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("Idempotency-Key"));
+    }
+
+    @Test
+    void overLongIdempotencyKeyIs400NamingTheHeader() {
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "k".repeat(201)).body(body("x"))
+                .post("/api/v1/contacts").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("Idempotency-Key"))
+                .body("errors.message", hasItem(org.hamcrest.Matchers.containsString("200")));
+    }
+
+    @Test
+    void badHeaderAndBadBodyFieldAreNamedTogether() {
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "k".repeat(300))
+                .body("{\"municipality\":\"GM0363\",\"channel\":\"EMAIL\",\"text\":\"\\u0000\"}")
+                .post("/api/v1/contacts").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("Idempotency-Key", "text"));
+    }
+
+    @Test
+    void receivedAtWithinTheWindowIsAccepted() {
+        Instant sixDaysAgo = Instant.now().minus(Duration.ofDays(6)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        given().contentType(ContentType.JSON)
+                .body("{\"municipality\":\"GM0363\",\"channel\":\"EMAIL\",\"text\":\"Brief van vorige week\",\"receivedAt\":\""
+                        + sixDaysAgo + "\"}")
+                .post("/api/v1/contacts").then().statusCode(202).body("receivedAt", equalTo(sixDaysAgo.toString()));
+    }
+
+    @Test
+    void emojiRightToLeftMarksAndCombiningCharactersArriveUnchanged() {
+        String text = "Vraag \uD83D\uDE00 \u200F\u0645\u0631\u062D\u0628\u0627\u200E e\u0301 \u202E";
+        String id = given().contentType(ContentType.JSON)
+                .body(java.util.Map.of("municipality", "GM0363", "channel", "CHAT", "text", text))
+                .post("/api/v1/contacts").then().statusCode(202).extract().path("contactId");
+        var record = TopicClient.await(Topics.CONTACTS_RECEIVED, r -> id.equals(r.key()), 1, WAIT).get(0);
+        assertThat(io.vertx.core.json.Json.decodeValue(record.value(), io.vertx.core.json.JsonObject.class).getString("text"))
+                .isEqualTo(text);
+    }
+
+    @Test
+    void contactIdThatIsNoContactIdIs400() {
+        given().get("/api/v1/contacts/a%00b").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("contactId"));
     }
 
     @Test

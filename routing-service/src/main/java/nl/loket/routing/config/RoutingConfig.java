@@ -22,6 +22,29 @@ public interface RoutingConfig {
      */
     java.util.Optional<String> municipalityPolicies();
 
+    /** The knowledge view and its reader ({@code loket.routing.view.*}). */
+    View view();
+
+    /** The knowledge view and its reader. */
+    interface View {
+
+        /** Readiness is DOWN when the reader has not polled the knowledge topics for longer than this. */
+        @WithDefault("PT30S")
+        java.time.Duration maxPollAge();
+
+        /** First wait before the reader starts again after a failure; doubles per failure in a row. */
+        @WithDefault("PT1S")
+        java.time.Duration restartBackoff();
+
+        /** Longest wait between restarts of the reader. */
+        @WithDefault("PT30S")
+        java.time.Duration restartMaxBackoff();
+
+        /** How often the reader lists the topics (new knowledge partitions, provisioned team topics). */
+        @WithDefault("PT5S")
+        java.time.Duration topicRecheck();
+    }
+
     /** The map and the list together. */
     default Map<String, String> policies() {
         Map<String, String> all = new java.util.TreeMap<>(policyByMunicipality());

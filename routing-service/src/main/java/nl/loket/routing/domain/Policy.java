@@ -45,6 +45,10 @@ public record Policy(String name, int version, String description, double minCon
         public static final String LOW_CONFIDENCE = "low-confidence";
         /** The rule id of a decision that honours the team a transfer asked for. */
         public static final String TRANSFER_REQUESTED_TEAM = "transfer-requested-team";
+        /** The rule id of a decision that would have gone to a team without its own topic; the first line takes it. */
+        public static final String TEAM_TOPIC_MISSING = "team-topic-missing";
+        /** The rule id of a decision that would have gone to a team the knowledge does not know. */
+        public static final String UNKNOWN_TEAM = "unknown-team";
         /** The rule id of a decision no rule of the policy made. */
         public static final String FALLBACK = "fallback";
     }

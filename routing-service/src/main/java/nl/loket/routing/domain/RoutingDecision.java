@@ -3,7 +3,12 @@ package nl.loket.routing.domain;
 import nl.loket.contracts.events.HandlingTerm;
 import nl.loket.contracts.events.Tier;
 
-/** Where a contact goes and why. */
+/**
+ * Where a contact goes and why.
+ *
+ * @param teamWithoutTopic the team the contact would have gone to if its topic {@code team.<id>.contacts} existed
+ *                         (it goes to the first line instead); null otherwise
+ */
 public record RoutingDecision(
         Tier tier,
         String teamId,
@@ -16,5 +21,14 @@ public record RoutingDecision(
         String categoryId,
         HandlingTerm handlingTerm,
         String policyName,
-        int policyVersion) {
+        int policyVersion,
+        String teamWithoutTopic) {
+
+    /** A decision for a team that can receive it. */
+    public RoutingDecision(Tier tier, String teamId, String reason, double confidence, String rule, String productUri,
+            String productName, String articleId, String categoryId, HandlingTerm handlingTerm, String policyName,
+            int policyVersion) {
+        this(tier, teamId, reason, confidence, rule, productUri, productName, articleId, categoryId, handlingTerm,
+                policyName, policyVersion, null);
+    }
 }

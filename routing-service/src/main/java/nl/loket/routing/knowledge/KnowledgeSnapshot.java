@@ -31,6 +31,8 @@ public final class KnowledgeSnapshot {
     private final Map<String, CategoryChanged> categories;
     private final Map<String, ArticleChanged> articles;
     private final Map<String, CaseStatusChanged> cases;
+    /** Looked up live, like the case statuses: the reader lists the topics every few seconds. */
+    private final java.util.function.Predicate<String> teamTopicExists;
     private final DutchText text;
     private final Bm25Index index;
     private final List<Match> docs;
@@ -40,7 +42,9 @@ public final class KnowledgeSnapshot {
 
     KnowledgeSnapshot(Map<String, TeamChanged> teams, Map<String, ProductChanged> products,
             Map<String, CategoryChanged> categories, Map<String, ArticleChanged> articles,
-            Map<String, CaseStatusChanged> cases, Set<String> baseCompoundParts) {
+            Map<String, CaseStatusChanged> cases, Set<String> baseCompoundParts,
+            java.util.function.Predicate<String> teamTopicExists) {
+        this.teamTopicExists = teamTopicExists;
         this.teams = inKeyOrder(teams);
         this.products = inKeyOrder(products);
         this.categories = inKeyOrder(categories);
@@ -75,6 +79,11 @@ public final class KnowledgeSnapshot {
 
     public boolean knowsTeam(String id) {
         return id != null && (teams.containsKey(id) || (teams.isEmpty() && DefaultTeams.ALL.contains(id)));
+    }
+
+    /** Whether the team's own topic {@code team.<teamId>.contacts} exists on the broker. */
+    public boolean hasTeamTopic(String teamId) {
+        return teamTopicExists.test(teamId);
     }
 
     public Map<String, TeamChanged> teams() {

@@ -35,9 +35,13 @@ public class RoutingPreviewResource {
     }
 
     @POST
-    @Operation(summary = "Preview the routing decision for a contact (tier, team, reason, confidence); publishes nothing")
+    @Operation(summary = "Preview the routing decision for a contact (tier, team, reason, confidence); publishes nothing; "
+            + "503 problem+json until the knowledge view has caught up")
     public Uni<Response> preview(@Valid @NotNull PreviewRequest request,
             @Parameter(description = "policy name; default: the municipality's policy") @QueryParam("policy") String policyName) {
+        if (!routing.isViewReady()) {
+            return Uni.createFrom().item(notReady());
+        }
         Policy policy;
         if (policyName != null && !policyName.isBlank()) {
             policy = routing.policies().byName(policyName).orElse(null);
@@ -53,6 +57,14 @@ public class RoutingPreviewResource {
                 request.receivedAt() == null ? Instant.now() : request.receivedAt(), request.subject(),
                 request.text(), request.language(), request.caseReference(), request.productCode(),
                 request.ivrChoice(), request.deskTopic(), request.followUpOf());
-        return routing.preview(facts, policy).map(p -> Response.ok(PreviewMapper.toResponse(p)).build());
+        return routing.preview(facts, policy).map(p -> Response.ok(PreviewMapper.toResponse(p)).build())
+                .onFailure(RoutingService.ViewNotReadyException.class).recoverWithItem(RoutingPreviewResource::notReady);
+    }
+
+    /** 503 while the knowledge view has not caught up (at start-up, or after a restart of its reader). */
+    private static Response notReady() {
+        Response problem = ProblemResponses.of(503, "Not ready",
+                "The knowledge view has not caught up with the knowledge topics yet; try again shortly.");
+        return Response.fromResponse(problem).header("Retry-After", "5").build();
     }
 }

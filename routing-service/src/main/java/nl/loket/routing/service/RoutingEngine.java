@@ -44,6 +44,33 @@ public final class RoutingEngine {
     /** Decides for a contact, never choosing one of {@code excludedTeams} (the team that asked for a transfer). */
     public RoutingDecision decide(ContactFacts contact, Policy policy, KnowledgeSnapshot knowledge,
             Set<String> excludedTeams) {
+        return toProvisionedTeam(decideByRules(contact, policy, knowledge, excludedTeams), knowledge);
+    }
+
+    /**
+     * Routing only hands to teams it knows and whose topic {@code team.<teamId>.contacts} exists: a decision for
+     * another team goes to the first line instead, saying why ({@link RoutingDecision#teamWithoutTopic()} names a
+     * known team without a topic). The first line itself is never redirected.
+     */
+    public RoutingDecision toProvisionedTeam(RoutingDecision d, KnowledgeSnapshot k) {
+        String firstLine = k.firstLineTeam();
+        String team = d.teamId();
+        boolean known = k.knowsTeam(team);
+        if (team == null || team.equals(firstLine) || (known && k.hasTeamTopic(team))) {
+            return d;
+        }
+        String reason = known
+                ? "Voor " + k.teamName(team) + " bestaat (nog) geen eigen topic (team." + team + ".contacts); "
+                        + k.teamName(firstLine) + " handelt het contact af."
+                : "Het team '" + team + "' is niet bekend; " + k.teamName(firstLine) + " handelt het contact af.";
+        return new RoutingDecision(k.tierOf(firstLine), firstLine, reason, d.confidence(),
+                known ? Policy.Rule.TEAM_TOPIC_MISSING : Policy.Rule.UNKNOWN_TEAM, d.productUri(), d.productName(),
+                d.articleId(), d.categoryId(), d.handlingTerm(), d.policyName(), d.policyVersion(),
+                known ? team : null);
+    }
+
+    private RoutingDecision decideByRules(ContactFacts contact, Policy policy, KnowledgeSnapshot knowledge,
+            Set<String> excludedTeams) {
         Analysis analysis = analyse(contact, knowledge, excludedTeams);
         String firstLine = knowledge.firstLineTeam();
         for (Policy.Rule rule : policy.rules()) {
@@ -69,7 +96,9 @@ public final class RoutingEngine {
         var tokens = knowledge.text().analyse(content);
         a.intent = knowledge.intents().detect(content, tokens.cueTokens());
         a.signal = explicitSignal(contact, knowledge);
-        a.caseStatus = knowledge.caseStatus(contact.caseReference()).orElseGet(() -> caseInText(content, knowledge));
+        // a case status naming a team the knowledge does not know is ignored: the other rules decide
+        a.caseStatus = knowledge.caseStatus(contact.caseReference()).filter(s -> ofKnownTeam(s, knowledge))
+                .orElseGet(() -> caseInText(content, knowledge));
         a.caseReference = a.caseStatus != null ? a.caseStatus.caseReference()
                 : blankToNull(contact.caseReference());
         a.matches = knowledge.search(tokens.searchTokens(), a.intent.topics(), SEARCH_DEPTH);
@@ -77,7 +106,7 @@ public final class RoutingEngine {
         Map<String, Double> teamScores = new LinkedHashMap<>();
         Map<String, Integer> seen = new HashMap<>();
         for (Match m : a.matches) {
-            if (m.teamId() == null || excludedTeams.contains(m.teamId())) {
+            if (m.teamId() == null || excludedTeams.contains(m.teamId()) || !knowledge.knowsTeam(m.teamId())) {
                 continue;
             }
             int n = seen.merge(m.teamId(), 1, Integer::sum);
@@ -262,6 +291,12 @@ public final class RoutingEngine {
         return p == null ? null : p.teamId();
     }
 
+    /** A case status whose team (its own, or its product's) is unknown to the knowledge does not count. */
+    private static boolean ofKnownTeam(CaseStatusChanged status, KnowledgeSnapshot k) {
+        String team = caseTeam(status, k);
+        return team == null || k.knowsTeam(team);
+    }
+
     private static CaseStatusChanged caseInText(String content, KnowledgeSnapshot k) {
         if (content == null || !k.hasCaseStatuses() || content.chars().noneMatch(Character::isDigit)) {
             return null; // a case reference has a digit; most texts have none, and the regex is the costly part
@@ -272,7 +307,7 @@ public final class RoutingEngine {
             if (status.isEmpty()) {
                 status = k.caseStatus(m.group().toUpperCase(Locale.ROOT));
             }
-            if (status.isPresent()) {
+            if (status.isPresent() && ofKnownTeam(status.get(), k)) {
                 return status.get();
             }
         }
@@ -304,7 +339,7 @@ public final class RoutingEngine {
             return new Signal(lower, k.teamName(lower), how, null, null, null, null);
         }
         for (ProductChanged p : k.products().values()) {
-            if (p.teamId() == null) {
+            if (p.teamId() == null || !k.knowsTeam(p.teamId())) {
                 continue;
             }
             String uri = p.uri();
@@ -315,7 +350,7 @@ public final class RoutingEngine {
             }
         }
         for (CategoryChanged cat : k.categories().values()) {
-            if (cat.teamId() != null && (cat.id().equalsIgnoreCase(v) || (cat.name() != null
+            if (cat.teamId() != null && k.knowsTeam(cat.teamId()) && (cat.id().equalsIgnoreCase(v) || (cat.name() != null
                     && cat.name().equalsIgnoreCase(v)))) {
                 return new Signal(cat.teamId(), cat.name(), how, null, null, cat.id(), cat.handlingTerm());
             }

@@ -1,7 +1,6 @@
 package nl.loket.routing.service;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,9 +17,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.smallrye.mutiny.Uni;
 import nl.loket.contracts.EventJson;
+import nl.loket.contracts.Topics;
 import nl.loket.contracts.events.ContactAssigned;
 import nl.loket.contracts.events.ContactReceived;
 import nl.loket.contracts.events.ContactRouted;
@@ -44,8 +48,8 @@ import nl.loket.routing.repository.RoutingRepository;
 @ApplicationScoped
 public class RoutingService {
 
-    /** How long a decision waits at start-up for the knowledge view to catch up. */
-    private static final Duration VIEW_WAIT = Duration.ofSeconds(30);
+    /** Counter of decisions that went to the first line because the chosen team's topic does not exist. */
+    public static final String TEAM_TOPIC_MISSING_METRIC = "loket.routing.team-topic-missing";
 
     private final RoutingEngine engine = new RoutingEngine();
     private final ObjectMapper mapper = EventJson.mapper();
@@ -53,27 +57,38 @@ public class RoutingService {
     private final PolicyRegistry policies;
     private final RoutingRepository repository;
     private final DecisionBatchRepository batches;
+    private final MeterRegistry meters;
 
     public RoutingService(KnowledgeView view, PolicyRegistry policies, RoutingRepository repository,
-            DecisionBatchRepository batches) {
+            DecisionBatchRepository batches, MeterRegistry meters) {
         this.view = view;
         this.policies = policies;
         this.repository = repository;
         this.batches = batches;
+        this.meters = meters;
+    }
+
+    /** Whether the knowledge view has caught up: no decision before (previews answer 503 until then). */
+    public boolean isViewReady() {
+        return view.isCaughtUp();
     }
 
     public PolicyRegistry policies() {
         return policies;
     }
 
-    /** The decision for a contact, without storing or publishing anything. */
+    /**
+     * The decision for a contact, without storing or publishing anything (and without counting a missing team
+     * topic). Fails with {@link ViewNotReadyException} while the knowledge view has not caught up.
+     */
     public Uni<RoutingPreview> preview(ContactFacts facts, Policy policy) {
-        return viewReady().map(ignored -> {
-            KnowledgeSnapshot knowledge = view.snapshot();
-            RoutingEngine.Analysis analysis = engine.analyse(facts, knowledge, Set.of());
-            RoutingDecision d = engine.decide(facts, policy, knowledge);
-            return new RoutingPreview(d, analysis.intent().intent());
-        });
+        if (!view.isCaughtUp()) {
+            return Uni.createFrom().failure(new ViewNotReadyException());
+        }
+        KnowledgeSnapshot knowledge = view.snapshot();
+        RoutingEngine.Analysis analysis = engine.analyse(facts, knowledge, Set.of());
+        RoutingDecision d = engine.decide(facts, policy, knowledge);
+        return Uni.createFrom().item(new RoutingPreview(d, analysis.intent().intent()));
     }
 
     /**
@@ -93,14 +108,24 @@ public class RoutingService {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             List<RoutedContactEntity> newContacts = new ArrayList<>(contacts.size());
             List<RoutingDecisionEntity> newDecisions = new ArrayList<>(contacts.size());
+            Map<String, RoutingDecision> withoutTopic = new LinkedHashMap<>();
             for (Received received : contacts.values()) {
                 ContactReceived c = received.contact();
                 Policy policy = policies.forMunicipality(c.municipality());
                 RoutingDecision d = engine.decide(facts(c), policy, knowledge);
+                if (d.teamWithoutTopic() != null) {
+                    withoutTopic.put(c.contactId(), d);
+                }
                 newDecisions.add(entity(c, 0, d, null, null, now));
                 newContacts.add(contactEntity(c, received.json(), now));
             }
             return batches.insert(newContacts, newDecisions).chain(inserted -> {
+                // counted once, when the decision is stored (not again for a redelivered contact)
+                withoutTopic.forEach((contactId, d) -> {
+                    if (inserted.contains(contactId)) {
+                        reportMissingTopic(contactId, d);
+                    }
+                });
                 List<StoredDecision> result = newDecisions.stream().map(e -> toStored(e, false)).toList();
                 if (inserted.size() == newDecisions.size()) {
                     return Uni.createFrom().item(result);
@@ -139,11 +164,11 @@ public class RoutingService {
                 RoutingDecision d;
                 if (t.toTeamId() != null && knowledge.knowsTeam(t.toTeamId())
                         && !t.toTeamId().equals(t.fromTeamId())) {
-                    d = new RoutingDecision(knowledge.tierOf(t.toTeamId()), t.toTeamId(),
+                    d = engine.toProvisionedTeam(new RoutingDecision(knowledge.tierOf(t.toTeamId()), t.toTeamId(),
                             from + " hands the contact on to " + knowledge.teamName(t.toTeamId()) + why
                                     + "; the requested team is honoured.",
                             1.0, Policy.Rule.TRANSFER_REQUESTED_TEAM, null, null, null, null, null, policy.name(),
-                            policy.version());
+                            policy.version()), knowledge);
                 } else {
                     RoutingDecision again = engine.decide(facts(c), policy, knowledge, Set.of(t.fromTeamId()));
                     d = new RoutingDecision(again.tier(), again.teamId(),
@@ -151,8 +176,9 @@ public class RoutingService {
                                     + again.reason(),
                             again.confidence(), again.rule(), again.productUri(), again.productName(),
                             again.articleId(), again.categoryId(), again.handlingTerm(), again.policyName(),
-                            again.policyVersion());
+                            again.policyVersion(), again.teamWithoutTopic());
                 }
+                reportMissingTopic(t.contactId(), d);
                 Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
                 RoutingDecisionEntity decision = entity(c, hop, d, t.fromTeamId(), t.reason(), now);
                 return Panache.withTransaction(() -> decision.persist()).replaceWith(toStored(decision, false));
@@ -160,12 +186,35 @@ public class RoutingService {
         });
     }
 
+    /**
+     * Completes once the knowledge view has caught up — at start-up and after a restart of its reader — for as long
+     * as that takes: no decision on a view that has not caught up. The consumer meanwhile commits nothing. Goes on
+     * on the caller's Vert.x context (the reader's thread completes the wait).
+     */
     private Uni<Void> viewReady() {
         if (view.isCaughtUp()) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().completionStage(view.caughtUp()).ifNoItem().after(VIEW_WAIT).recoverWithItem((Void) null)
-                .replaceWithVoid();
+        Context context = Vertx.currentContext();
+        Uni<Void> caughtUp = awaitCaughtUp();
+        return context == null ? caughtUp : caughtUp.emitOn(task -> context.runOnContext(ignored -> task.run()));
+    }
+
+    /** A restart of the reader while waiting replaces the future: wait for the view, not for one future. */
+    private Uni<Void> awaitCaughtUp() {
+        return Uni.createFrom().completionStage(view::caughtUp).replaceWithVoid()
+                .chain(() -> view.isCaughtUp() ? Uni.createFrom().voidItem() : awaitCaughtUp());
+    }
+
+    /** A contact that went to the first line because its team has no topic: a counter and a line to alert on. */
+    private void reportMissingTopic(String contactId, RoutingDecision d) {
+        if (d.teamWithoutTopic() == null) {
+            return;
+        }
+        meters.counter(TEAM_TOPIC_MISSING_METRIC, "team", d.teamWithoutTopic()).increment();
+        Log.warnf("Team topic %s does not exist: contact %s goes to the first line (%s) instead of team %s",
+                Topics.TEAM_CONTACTS_PREFIX + d.teamWithoutTopic() + Topics.TEAM_CONTACTS_SUFFIX, contactId,
+                d.teamId(), d.teamWithoutTopic());
     }
 
     public static ContactFacts facts(ContactReceived c) {
@@ -268,6 +317,13 @@ public class RoutingService {
 
     /** A received contact and its JSON as it came (stored as is). */
     public record Received(ContactReceived contact, String json) {
+    }
+
+    /** A preview asked before the knowledge view has caught up. */
+    public static class ViewNotReadyException extends RuntimeException {
+        public ViewNotReadyException() {
+            super("The knowledge view has not caught up yet");
+        }
     }
 
     /** A transfer for a contact that routing never saw. */
