@@ -220,6 +220,21 @@ class ContactResourceTest {
                 .body("errors.field", org.hamcrest.Matchers.hasItems("Idempotency-Key", "text"));
     }
 
+    /** Fuzz finding: Jackson decodes the overlong UTF-8 sequence C0 80 to U+0000, which PostgreSQL refused (500). */
+    @Test
+    void overlongUtf8NulInATextFieldIs400NamingTheField() {
+        byte[] head = "{\"municipality\":\"GM0363\",\"channel\":\"EMAIL\",\"text\":\"Vraag\",\"citizen\":{\"name\":\"Jan"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = "\"}}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(head);
+        body.writeBytes(new byte[] {(byte) 0xC0, (byte) 0x80});
+        body.writeBytes(tail);
+        given().contentType(ContentType.JSON).body(body.toByteArray())
+                .post("/api/v1/contacts").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("citizen.name"));
+    }
+
     @Test
     void receivedAtWithinTheWindowIsAccepted() {
         Instant sixDaysAgo = Instant.now().minus(Duration.ofDays(6)).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
