@@ -28,9 +28,21 @@ import nl.loket.platform.postgres.LocalPostgres;
  */
 public final class LocalPlatform implements AutoCloseable {
 
-    /** How the platform is laid out. */
+    /**
+     * How the platform is laid out. {@code databaseProxy}: the services reach PostgreSQL through a {@link TcpProxy}
+     * ({@link #databaseProxy()}), so that a chaos run can cut the database off and restore it.
+     */
     public record Options(Path repo, Path stateDir, int kafkaPort, int postgresPort, Map<String, Integer> ports,
-            Map<String, List<String>> systemProperties) {
+            Map<String, List<String>> systemProperties, boolean databaseProxy) {
+
+        public Options(Path repo, Path stateDir, int kafkaPort, int postgresPort, Map<String, Integer> ports,
+                Map<String, List<String>> systemProperties) {
+            this(repo, stateDir, kafkaPort, postgresPort, ports, systemProperties, false);
+        }
+
+        public Options databaseProxy(boolean on) {
+            return new Options(repo, stateDir, kafkaPort, postgresPort, ports, systemProperties, on);
+        }
 
         public int portOf(ServiceSpec service) {
             return ports.getOrDefault(service.name(), service.defaultPort());
@@ -43,13 +55,15 @@ public final class LocalPlatform implements AutoCloseable {
     private final Options options;
     private final LocalPostgres postgres;
     private final LocalKafka kafka;
+    private final TcpProxy databaseProxy;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private LocalPlatform(Options options, LocalPostgres postgres, LocalKafka kafka) {
+    private LocalPlatform(Options options, LocalPostgres postgres, LocalKafka kafka, TcpProxy databaseProxy) {
         this.options = options;
         this.postgres = postgres;
         this.kafka = kafka;
+        this.databaseProxy = databaseProxy;
     }
 
     /** Starts the infrastructure only; {@link #startServices()} starts the services. */
@@ -67,7 +81,8 @@ public final class LocalPlatform implements AutoCloseable {
             }
             LocalKafka kafka = LocalKafka.start(options.kafkaPort(), kafkaDir);
             DeclaredTopics.create(kafka.bootstrapServers());
-            return new LocalPlatform(options, postgres, kafka);
+            TcpProxy proxy = options.databaseProxy() ? TcpProxy.start(postgres.host(), postgres.port()) : null;
+            return new LocalPlatform(options, postgres, kafka, proxy);
         } catch (Exception e) {
             postgres.close();
             throw e;
@@ -155,6 +170,25 @@ public final class LocalPlatform implements AutoCloseable {
         return postgres;
     }
 
+    /** The proxy between the services and PostgreSQL ({@link Options#databaseProxy(boolean)}): cut() and restore(). */
+    public TcpProxy databaseProxy() {
+        if (databaseProxy == null) {
+            throw new IllegalStateException("started without Options.databaseProxy(true)");
+        }
+        return databaseProxy;
+    }
+
+    /** Restarts the Kafka broker on the same port with its data kept ({@link LocalKafka#restartBroker}). */
+    public void restartBroker(Duration down) throws Exception {
+        kafka.restartBroker(down);
+    }
+
+    /** Whether the service's process runs (it may still be starting). */
+    public boolean isRunning(ServiceSpec service) {
+        Process process = processes.get(service.name());
+        return process != null && process.isAlive();
+    }
+
     public Path logOf(String name) {
         return options.stateDir().resolve("logs").resolve(name + ".log");
     }
@@ -163,8 +197,10 @@ public final class LocalPlatform implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(options.portOf(service)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(service.database()));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
+        String dbHost = databaseProxy != null ? "localhost" : postgres.host();
+        int dbPort = databaseProxy != null ? databaseProxy.port() : postgres.port();
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", LocalPostgres.reactiveUrl(dbHost, dbPort, service.database()));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", LocalPostgres.jdbcUrl(dbHost, dbPort, service.database()));
         env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
         env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         env.put("LOKET_INTAKE_CITIZEN_REF_KEY", LOCAL_CITIZEN_REF_KEY);
@@ -196,6 +232,9 @@ public final class LocalPlatform implements AutoCloseable {
             deleteRecursively(options.stateDir().resolve("pids"));
         } catch (IOException ignored) {
             // best effort
+        }
+        if (databaseProxy != null) {
+            closeQuietly(databaseProxy);
         }
         closeQuietly(kafka);
         closeQuietly(postgres);

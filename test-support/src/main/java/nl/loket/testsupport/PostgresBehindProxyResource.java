@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import nl.loket.platform.TcpProxy;
 import nl.loket.platform.postgres.LocalPostgres;
 
 /**

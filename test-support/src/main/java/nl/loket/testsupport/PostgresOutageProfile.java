@@ -7,7 +7,7 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
- * A test profile for outage tests: an application of its own whose PostgreSQL sits behind a {@link TcpProxy}
+ * A test profile for outage tests: an application of its own whose PostgreSQL sits behind a {@link nl.loket.platform.TcpProxy}
  * ({@link PostgresBehindProxyResource}), with the real broker, and without the module's global test resources —
  * as a {@code @QuarkusTestResource} the proxy would apply to every test class. The outage test class does not
  * carry {@link WithKafkaAndPostgres}: its {@link PostgresTestResource} would compete for the datasource URL.

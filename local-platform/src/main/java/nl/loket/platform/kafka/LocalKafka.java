@@ -1,7 +1,10 @@
 package nl.loket.platform.kafka;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+
+import kafka.server.BrokerServer;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.utils.Exit;
@@ -74,6 +77,28 @@ public final class LocalKafka implements AutoCloseable {
     public static void neverHaltTheJvm() {
         Exit.setHaltProcedure((status, message) ->
                 System.err.println("Kafka asked to halt the JVM (" + status + "): " + message + "; ignored in tests"));
+    }
+
+    /**
+     * Restarts the broker as an operator's rolling restart would, on the same ports and with its data kept: the
+     * broker server is shut down (clients lose their connections) and started again. In the combined node only the
+     * broker half restarts; the KRaft controller (the metadata quorum) keeps running, as the test kit offers no
+     * restart of the controller.
+     *
+     * @param down how long the broker stays away between shutdown and startup
+     */
+    public void restartBroker(Duration down) throws Exception {
+        for (BrokerServer broker : cluster.brokers().values()) {
+            broker.shutdown();
+            broker.awaitShutdown();
+        }
+        if (!down.isZero()) {
+            Thread.sleep(down.toMillis()); // the outage itself: nothing to wait for
+        }
+        for (BrokerServer broker : cluster.brokers().values()) {
+            broker.startup();
+        }
+        cluster.waitForReadyBrokers();
     }
 
     public String bootstrapServers() {

@@ -46,7 +46,9 @@ public final class LocalPostgres implements AutoCloseable {
                 .setPort(port)
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("fsync", "off")
-                .setServerConfig("synchronous_commit", "off");
+                .setServerConfig("synchronous_commit", "off")
+                // the default 10 s is too short on a loaded 2-core machine
+                .setPGStartupWait(java.time.Duration.ofSeconds(60));
         if (directory != null) {
             builder.setDataDirectory(directory).setCleanDataDirectory(false);
         }

@@ -1,4 +1,4 @@
-package nl.loket.testsupport;
+package nl.loket.platform;
 
 import java.io.IOException;
 import java.io.InputStream;
