@@ -52,6 +52,8 @@ class LoketScriptSmokeTest {
         assertThat(evaluation.toLowerCase()).contains("accuracy").contains("confusion");
         assertThat(loket(60, "status")).contains("intake-service").contains("http://localhost:18081");
         assertThat(loket(120, "token", "omgeving").trim()).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+        assertThat(loket(120, "dlq", "list")).contains("dead-letter topic").contains("contacts.received.dlq")
+                .contains("team.contacts.dlq");
 
         List<Long> pids = startedPids();
         assertThat(pids).hasSizeGreaterThanOrEqualTo(6);

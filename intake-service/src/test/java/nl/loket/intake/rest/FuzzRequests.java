@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -13,18 +14,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Shrinkable;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.sessions.JqwikSession;
 import nl.loket.contracts.events.Channel;
+import nl.loket.intake.Gen;
 
 /**
- * jqwik generators of HTTP requests to intake's contact API: valid contacts, mutations of them (dropped, duplicated,
- * retyped and null fields, numbers as strings, boundary lengths, odd Unicode), truncated and random bytes, deep
- * nesting, odd headers (Idempotency-Key lengths and characters, Content-Type and Accept variants) and wrong methods.
+ * Generators ({@link Gen}, seeded plain Java) of HTTP requests to intake's contact API: valid contacts, mutations
+ * of them (dropped, duplicated, retyped and null fields, numbers as strings, boundary lengths, odd Unicode),
+ * truncated and random bytes, deep nesting, odd headers (Idempotency-Key lengths and characters, Content-Type and
+ * Accept variants) and wrong methods.
  * {@link #sample} draws a fixed number with a fixed seed, so a run is repeatable. Headers stay under the HTTP
  * server's limits (20 KB of headers, 4 KB request line): beyond them Vert.x refuses the request itself (431/414,
  * no body) before intake sees it.
@@ -74,276 +71,349 @@ final class FuzzRequests {
     private static final List<String> METHODS = List.of("GET", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "TRACE", "POST");
     private static final List<String> VALID_BSNS = List.of("111222333", "123456782", "999999990");
 
+    private static final Gen<String> WORDS = Gen.strings(Gen.LOWER + " .,?!éëüß'-", 1, 60);
+    private static final Gen<String> IDS = Gen.strings(Gen.LOWER + Gen.DIGITS + "-", 1, 40);
+    private static final String ALPHANUMERIC = Gen.UPPER + Gen.LOWER + Gen.DIGITS;
+
     private FuzzRequests() {
     }
 
-    /**
-     * {@code count} requests, drawn with {@code seed}. Without jqwik's extra edge cases (which would favour some
-     * categories), so the categories come in the proportions of {@link #requests()}.
-     */
+    /** {@code count} requests, drawn with {@code seed}: the categories come in the proportions of {@link #requests()}. */
     static List<FuzzRequest> sample(long seed, int count) {
-        JqwikSession.start();
-        try {
-            return requests().generator(1_000).stream(new java.util.Random(seed)).map(Shrinkable::value).limit(count).toList();
-        } finally {
-            JqwikSession.finish();
-        }
+        return requests().sample(seed, count);
     }
 
-    static Arbitrary<FuzzRequest> requests() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(5, randomBytes()),
-                Tuple.of(7, valid()),
-                Tuple.of(3, oddButStorableUnicode()),
-                Tuple.of(5, dropped()),
-                Tuple.of(8, retyped()),
-                Tuple.of(4, numbersAsStrings()),
-                Tuple.of(4, nulls()),
-                Tuple.of(7, boundaryLengths()),
-                Tuple.of(3, duplicated()),
-                Tuple.of(2, unknownField()),
-                Tuple.of(8, oddUnicode()),
-                Tuple.of(3, badUtf8()),
-                Tuple.of(6, truncated()),
-                Tuple.of(3, deepNesting()),
-                Tuple.of(6, oddIdempotencyKeys()),
-                Tuple.of(5, oddContentTypes()),
-                Tuple.of(2, oddAccepts()),
-                Tuple.of(5, wrongMethods()),
-                Tuple.of(4, oddContactIds()),
-                Tuple.of(1, oversized()));
+    static Gen<FuzzRequest> requests() {
+        return Gen.frequency(
+                Gen.weight(5, randomBytes()),
+                Gen.weight(7, valid()),
+                Gen.weight(3, oddButStorableUnicode()),
+                Gen.weight(5, dropped()),
+                Gen.weight(8, retyped()),
+                Gen.weight(4, numbersAsStrings()),
+                Gen.weight(4, nulls()),
+                Gen.weight(7, boundaryLengths()),
+                Gen.weight(3, duplicated()),
+                Gen.weight(2, unknownField()),
+                Gen.weight(8, oddUnicode()),
+                Gen.weight(3, badUtf8()),
+                Gen.weight(6, truncated()),
+                Gen.weight(3, deepNesting()),
+                Gen.weight(6, oddIdempotencyKeys()),
+                Gen.weight(5, oddContentTypes()),
+                Gen.weight(2, oddAccepts()),
+                Gen.weight(5, wrongMethods()),
+                Gen.weight(4, oddContactIds()),
+                Gen.weight(1, oversized()));
     }
 
     // ---- valid contacts ----
 
-    static Arbitrary<ObjectNode> validBodies() {
-        Arbitrary<String> words = Arbitraries.strings().withCharRange('a', 'z').withChars(" .,?!éëüß'-").ofMinLength(1).ofMaxLength(60);
-        Arbitrary<String> ids = Arbitraries.strings().withCharRange('a', 'z').numeric().withChars("-").ofMinLength(1).ofMaxLength(40);
-        Arbitrary<ObjectNode> citizen = Combinators.combine(Arbitraries.of(VALID_BSNS).injectNull(0.4), words.injectNull(0.5),
-                Arbitraries.of("jan@example.nl", "a.b+c@gemeente.nl").injectNull(0.6), Arbitraries.of("0612345678", "+31 6 1234 5678", "(020) 555-1234").injectNull(0.6))
-                .as((bsn, name, email, phone) -> {
-                    ObjectNode c = NODES.objectNode();
-                    putIf(c, "bsn", bsn);
-                    putIf(c, "name", name);
-                    putIf(c, "email", email);
-                    putIf(c, "phone", phone);
-                    return c;
-                });
-        Arbitrary<ObjectNode> required = Combinators.combine(Arbitraries.integers().between(0, 9999), Arbitraries.of(Channel.class),
-                Arbitraries.strings().withCharRange('A', 'Z').ofLength(1).flatMap(first -> words.map(rest -> first + rest)),
-                Arbitraries.integers().between(-1, 6 * 24 * 60))
-                .as((code, channel, text, minutesAgo) -> {
-                    ObjectNode body = NODES.objectNode();
-                    body.put("municipality", String.format("GM%04d", code));
-                    body.put("channel", channel.name());
-                    body.put("text", text);
-                    if (minutesAgo >= 0) {
-                        body.put("receivedAt", Instant.now().minus(Duration.ofMinutes(minutesAgo)).toString());
-                    }
-                    return body;
-                });
-        return Combinators.combine(required, words.injectNull(0.6), citizen.injectNull(0.5), ids.injectNull(0.7),
-                        Arbitraries.of("nl", "en", "tr", "ar").injectNull(0.5), Arbitraries.of("web-1", "telefonie", "mail.gw:2").injectNull(0.6))
-                .as((body, subject, person, ref, language, adapter) -> {
-                    putIf(body, "subject", subject);
-                    if (person != null) {
-                        body.set("citizen", person);
-                    }
-                    putIf(body, "caseReference", ref);
-                    putIf(body, "followUpOf", ref);
-                    putIf(body, "language", language);
-                    putIf(body, "adapterId", adapter);
-                    putIf(body, "externalReference", adapter == null ? null : ref);
-                    return body;
-                });
+    static Gen<ObjectNode> validBodies() {
+        Gen<String> bsns = Gen.of(VALID_BSNS).orNull(0.4);
+        Gen<String> names = WORDS.orNull(0.5);
+        Gen<String> emails = Gen.of("jan@example.nl", "a.b+c@gemeente.nl").orNull(0.6);
+        Gen<String> phones = Gen.of("0612345678", "+31 6 1234 5678", "(020) 555-1234").orNull(0.6);
+        Gen<ObjectNode> citizens = random -> {
+            ObjectNode c = NODES.objectNode();
+            putIf(c, "bsn", bsns.next(random));
+            putIf(c, "name", names.next(random));
+            putIf(c, "email", emails.next(random));
+            putIf(c, "phone", phones.next(random));
+            return c;
+        };
+        Gen<Channel> channels = Gen.of(Channel.values());
+        Gen<String> subjects = WORDS.orNull(0.6);
+        Gen<ObjectNode> optionalCitizens = citizens.orNull(0.5);
+        Gen<String> refs = IDS.orNull(0.7);
+        Gen<String> languages = Gen.of("nl", "en", "tr", "ar").orNull(0.5);
+        Gen<String> adapters = Gen.of("web-1", "telefonie", "mail.gw:2").orNull(0.6);
+        return random -> {
+            ObjectNode body = NODES.objectNode();
+            body.put("municipality", String.format("GM%04d", random.nextInt(0, 10_000)));
+            body.put("channel", channels.next(random).name());
+            body.put("text", Gen.chars(Gen.UPPER).next(random) + WORDS.next(random));
+            int minutesAgo = Gen.ints(-1, 6 * 24 * 60).next(random);
+            if (minutesAgo >= 0) {
+                body.put("receivedAt", Instant.now().minus(Duration.ofMinutes(minutesAgo)).toString());
+            }
+            putIf(body, "subject", subjects.next(random));
+            ObjectNode person = optionalCitizens.next(random);
+            if (person != null) {
+                body.set("citizen", person);
+            }
+            String ref = refs.next(random);
+            String language = languages.next(random);
+            String adapter = adapters.next(random);
+            putIf(body, "caseReference", ref);
+            putIf(body, "followUpOf", ref);
+            putIf(body, "language", language);
+            putIf(body, "adapterId", adapter);
+            putIf(body, "externalReference", adapter == null ? null : ref);
+            return body;
+        };
     }
 
-    static Arbitrary<FuzzRequest> valid() {
-        return Combinators.combine(validBodies(), Arbitraries.strings().alpha().numeric().ofLength(24).injectNull(0.3))
-                .as((body, key) -> {
-                    List<Map.Entry<String, String>> headers = new ArrayList<>();
-                    headers.add(Map.entry("Content-Type", "application/json"));
-                    if (key != null) {
-                        headers.add(Map.entry("Idempotency-Key", key));
-                    }
-                    return FuzzRequest.post("valid", headers, bytes(body.toString()));
-                });
+    static Gen<FuzzRequest> valid() {
+        Gen<ObjectNode> bodies = validBodies();
+        Gen<String> keys = Gen.strings(ALPHANUMERIC, 24, 24).orNull(0.3);
+        return random -> {
+            ObjectNode body = bodies.next(random);
+            String key = keys.next(random);
+            List<Map.Entry<String, String>> headers = new ArrayList<>();
+            headers.add(Map.entry("Content-Type", "application/json"));
+            if (key != null) {
+                headers.add(Map.entry("Idempotency-Key", key));
+            }
+            return FuzzRequest.post("valid", headers, bytes(body.toString()));
+        };
     }
 
-    static Arbitrary<FuzzRequest> oddButStorableUnicode() {
-        return Combinators.combine(validBodies(), Arbitraries.of("subject", "text", "citizen.name", "productCode", "deskTopic"),
-                        Arbitraries.of("\u200F\u0645\u0631\u062D\u0628\u0627\u200E", "\u202Eabc\u202C", "😀🎉", "👩‍👩‍👧",
-                                "e\u0301\u0302", "\uD83C\uDDF3\uD83C\uDDF1", "\u2028", "\uFEFF", "\\ud83d\\ude00"))
-                .as((body, field, odd) -> FuzzRequest.postJson("storable-unicode", withMarkedValue(body, field, "Vraag " + MARK)
-                        .replace(MARK, odd)));
+    static Gen<FuzzRequest> oddButStorableUnicode() {
+        Gen<ObjectNode> bodies = validBodies();
+        Gen<String> fields = Gen.of("subject", "text", "citizen.name", "productCode", "deskTopic");
+        Gen<String> odds = Gen.of("\u200F\u0645\u0631\u062D\u0628\u0627\u200E", "\u202Eabc\u202C", "😀🎉", "👩‍👩‍👧",
+                "e\u0301\u0302", "\uD83C\uDDF3\uD83C\uDDF1", "\u2028", "\uFEFF", "\\ud83d\\ude00");
+        return random -> {
+            ObjectNode body = bodies.next(random);
+            String field = fields.next(random);
+            String odd = odds.next(random);
+            return FuzzRequest.postJson("storable-unicode", withMarkedValue(body, field, "Vraag " + MARK).replace(MARK, odd));
+        };
     }
 
     // ---- mutations of valid bodies ----
 
-    static Arbitrary<FuzzRequest> dropped() {
-        return Combinators.combine(validBodies(), Arbitraries.of(FIELDS))
-                .as((body, field) -> {
-                    remove(body, field);
-                    return FuzzRequest.postJson("dropped-field", body.toString());
-                });
+    static Gen<FuzzRequest> dropped() {
+        Gen<ObjectNode> bodies = validBodies();
+        Gen<String> fields = Gen.of(FIELDS);
+        return random -> {
+            ObjectNode body = bodies.next(random);
+            remove(body, fields.next(random));
+            return FuzzRequest.postJson("dropped-field", body.toString());
+        };
     }
 
-    static Arbitrary<FuzzRequest> retyped() {
-        return Combinators.combine(validBodies(), Arbitraries.of(FIELDS), Arbitraries.of(RETYPED))
-                .as((body, field, value) -> {
-                    set(body, field, value.deepCopy());
-                    return FuzzRequest.postJson("retyped-field", body.toString());
-                });
+    static Gen<FuzzRequest> retyped() {
+        Gen<ObjectNode> bodies = validBodies();
+        Gen<String> fields = Gen.of(FIELDS);
+        Gen<JsonNode> values = Gen.of(RETYPED);
+        return random -> {
+            ObjectNode body = bodies.next(random);
+            String field = fields.next(random);
+            set(body, field, values.next(random).deepCopy());
+            return FuzzRequest.postJson("retyped-field", body.toString());
+        };
     }
 
-    static Arbitrary<FuzzRequest> numbersAsStrings() {
-        return Combinators.combine(validBodies(), Arbitraries.of("municipality", "channel", "receivedAt", "language", "text",
-                        "citizen.bsn", "citizen.phone"), Arbitraries.of(0L, 3L, 6L, 7L, 363L, 111222333L, 1_700_000_000L,
-                        1_700_000_000_000L, Instant.now().getEpochSecond(), Long.MAX_VALUE, -1L))
-                .as((body, field, number) -> {
-                    set(body, field, NODES.numberNode(number));
-                    return FuzzRequest.postJson("number-for-string", body.toString());
-                });
+    static Gen<FuzzRequest> numbersAsStrings() {
+        Gen<ObjectNode> bodies = validBodies();
+        Gen<String> fields = Gen.of("municipality", "channel", "receivedAt", "language", "text", "citizen.bsn", "citizen.phone");
+        Gen<Long> numbers = Gen.of(0L, 3L, 6L, 7L, 363L, 111222333L, 1_700_000_000L, 1_700_000_000_000L,
+                Instant.now().getEpochSecond(), Long.MAX_VALUE, -1L);
+        return random -> {
+            ObjectNode body = bodies.next(random);
+            String field = fields.next(random);
+            set(body, field, NODES.numberNode(numbers.next(random)));
+            return FuzzRequest.postJson("number-for-string", body.toString());
+        };
     }
 
-    static Arbitrary<FuzzRequest> nulls() {
-        return Combinators.combine(validBodies(), Arbitraries.of(FIELDS))
-                .as((body, field) -> {
-                    set(body, field, NODES.nullNode());
-                    return FuzzRequest.postJson("null-field", body.toString());
-                });
+    static Gen<FuzzRequest> nulls() {
+        Gen<ObjectNode> bodies = validBodies();
+        Gen<String> fields = Gen.of(FIELDS);
+        return random -> {
+            ObjectNode body = bodies.next(random);
+            set(body, fields.next(random), NODES.nullNode());
+            return FuzzRequest.postJson("null-field", body.toString());
+        };
     }
 
-    static Arbitrary<FuzzRequest> boundaryLengths() {
-        return Combinators.combine(validBodies(), Arbitraries.of(MAX_LENGTHS.keySet().stream().sorted().toList()),
-                        Arbitraries.of(-1, 0, 1), Arbitraries.of('a', '1', ' ', 'é', '-'))
-                .as((body, field, delta, c) -> {
-                    int length = Math.max(0, MAX_LENGTHS.get(field) + delta);
-                    set(body, field, NODES.textNode(String.valueOf(c).repeat(length)));
-                    return FuzzRequest.postJson("boundary-length", body.toString());
-                });
+    static Gen<FuzzRequest> boundaryLengths() {
+        Gen<ObjectNode> bodies = validBodies();
+        Gen<String> fields = Gen.of(MAX_LENGTHS.keySet().stream().sorted().toList());
+        Gen<Integer> deltas = Gen.of(-1, 0, 1);
+        Gen<Character> fillers = Gen.of('a', '1', ' ', 'é', '-');
+        return random -> {
+            ObjectNode body = bodies.next(random);
+            String field = fields.next(random);
+            int length = Math.max(0, MAX_LENGTHS.get(field) + deltas.next(random));
+            set(body, field, NODES.textNode(String.valueOf(fillers.next(random)).repeat(length)));
+            return FuzzRequest.postJson("boundary-length", body.toString());
+        };
     }
 
-    static Arbitrary<FuzzRequest> duplicated() {
-        return Combinators.combine(validBodies(), Arbitraries.of("municipality", "channel", "text", "citizen"),
-                        Arbitraries.of("\"GM0001\"", "\"EMAIL\"", "\"nog een keer\"", "null", "{}", "7"))
-                .as((body, field, value) -> FuzzRequest.postJson("duplicate-field",
-                        "{\"" + field + "\":" + value + "," + body.toString().substring(1)));
+    static Gen<FuzzRequest> duplicated() {
+        Gen<ObjectNode> bodies = validBodies();
+        Gen<String> fields = Gen.of("municipality", "channel", "text", "citizen");
+        Gen<String> values = Gen.of("\"GM0001\"", "\"EMAIL\"", "\"nog een keer\"", "null", "{}", "7");
+        return random -> {
+            ObjectNode body = bodies.next(random);
+            String field = fields.next(random);
+            String value = values.next(random);
+            return FuzzRequest.postJson("duplicate-field", "{\"" + field + "\":" + value + "," + body.toString().substring(1));
+        };
     }
 
-    static Arbitrary<FuzzRequest> unknownField() {
-        return Combinators.combine(validBodies(), Arbitraries.of("priority", "Text", "text ", "", "citizen.age", "__proto__", "é", "\\u0000"))
-                .as((body, field) -> {
-                    set(body, field.equals("citizen.age") ? "citizen.age" : "x", NODES.textNode("y"));
-                    String text = body.toString();
-                    return FuzzRequest.postJson("unknown-field", field.equals("citizen.age") ? text : text.replace("\"x\":", "\"" + field + "\":"));
-                });
+    static Gen<FuzzRequest> unknownField() {
+        Gen<ObjectNode> bodies = validBodies();
+        Gen<String> fields = Gen.of("priority", "Text", "text ", "", "citizen.age", "__proto__", "é", "\\u0000");
+        return random -> {
+            ObjectNode body = bodies.next(random);
+            String field = fields.next(random);
+            set(body, field.equals("citizen.age") ? "citizen.age" : "x", NODES.textNode("y"));
+            String text = body.toString();
+            return FuzzRequest.postJson("unknown-field", field.equals("citizen.age") ? text : text.replace("\"x\":", "\"" + field + "\":"));
+        };
     }
 
-    static Arbitrary<FuzzRequest> oddUnicode() {
-        return Combinators.combine(validBodies(), Arbitraries.of(TEXT_FIELDS), Arbitraries.of(ODD_UNICODE), Arbitraries.of("", "a", "abc "))
-                .as((body, field, odd, around) -> FuzzRequest.postJson("odd-unicode",
-                        withMarkedValue(body, field, around + MARK + around).replace(MARK, odd)));
+    static Gen<FuzzRequest> oddUnicode() {
+        Gen<ObjectNode> bodies = validBodies();
+        Gen<String> fields = Gen.of(TEXT_FIELDS);
+        Gen<String> odds = Gen.of(ODD_UNICODE);
+        Gen<String> arounds = Gen.of("", "a", "abc ");
+        return random -> {
+            ObjectNode body = bodies.next(random);
+            String field = fields.next(random);
+            String odd = odds.next(random);
+            String around = arounds.next(random);
+            return FuzzRequest.postJson("odd-unicode", withMarkedValue(body, field, around + MARK + around).replace(MARK, odd));
+        };
     }
 
-    static Arbitrary<FuzzRequest> badUtf8() {
-        return Combinators.combine(validBodies(), Arbitraries.of("text", "subject", "citizen.name"), Arbitraries.of(BAD_UTF8))
-                .as((body, field, bad) -> {
-                    String[] parts = withMarkedValue(body, field, "x" + MARK + "y").split(MARK, 2);
-                    return FuzzRequest.post("invalid-utf8", List.of(Map.entry("Content-Type", "application/json")),
-                            concat(bytes(parts[0]), bad, bytes(parts[1])));
-                });
+    static Gen<FuzzRequest> badUtf8() {
+        Gen<ObjectNode> bodies = validBodies();
+        Gen<String> fields = Gen.of("text", "subject", "citizen.name");
+        Gen<byte[]> bads = Gen.of(BAD_UTF8);
+        return random -> {
+            ObjectNode body = bodies.next(random);
+            String field = fields.next(random);
+            byte[] bad = bads.next(random);
+            String[] parts = withMarkedValue(body, field, "x" + MARK + "y").split(MARK, 2);
+            return FuzzRequest.post("invalid-utf8", List.of(Map.entry("Content-Type", "application/json")),
+                    concat(bytes(parts[0]), bad, bytes(parts[1])));
+        };
     }
 
     // ---- not a contact at all ----
 
-    static Arbitrary<FuzzRequest> truncated() {
-        return Combinators.combine(validBodies(), Arbitraries.integers().between(0, 999))
-                .as((body, permille) -> {
-                    byte[] all = bytes(body.toString());
-                    return FuzzRequest.post("truncated", List.of(Map.entry("Content-Type", "application/json")),
-                            java.util.Arrays.copyOf(all, all.length * permille / 1000));
-                });
+    static Gen<FuzzRequest> truncated() {
+        Gen<ObjectNode> bodies = validBodies();
+        Gen<Integer> permilles = Gen.ints(0, 999);
+        return random -> {
+            byte[] all = bytes(bodies.next(random).toString());
+            int permille = permilles.next(random);
+            return FuzzRequest.post("truncated", List.of(Map.entry("Content-Type", "application/json")),
+                    Arrays.copyOf(all, all.length * permille / 1000));
+        };
     }
 
-    static Arbitrary<FuzzRequest> randomBytes() {
-        Arbitrary<byte[]> raw = Arbitraries.bytes().array(byte[].class).ofMaxSize(2_000);
-        Arbitrary<byte[]> jsonish = Arbitraries.strings().withChars("{}[]\":,0123456789.eE+-truefalsn \\u\n\t").ofMaxLength(400).map(FuzzRequests::bytes);
-        return Arbitraries.oneOf(raw, jsonish)
+    static Gen<FuzzRequest> randomBytes() {
+        Gen<byte[]> raw = random -> {
+            byte[] bytes = new byte[random.nextInt(0, 2_001)];
+            random.nextBytes(bytes);
+            return bytes;
+        };
+        Gen<byte[]> jsonish = Gen.strings("{}[]\":,0123456789.eE+-truefalsn \\u\n\t", 0, 400).map(FuzzRequests::bytes);
+        return Gen.oneOf(raw, jsonish)
                 .map(body -> FuzzRequest.post("random-bytes", List.of(Map.entry("Content-Type", "application/json")), body));
     }
 
-    static Arbitrary<FuzzRequest> deepNesting() {
-        return Combinators.combine(Arbitraries.integers().between(2, 6_000), Arbitraries.of("[", "{\"a\":", "{\"citizen\":", "{\"text\":["))
-                .as((depth, open) -> {
-                    String close = switch (open) {
-                        case "[", "{\"text\":[" -> "]";
-                        default -> "}";
-                    };
-                    String text = open.repeat(depth) + "1" + (open.equals("{\"text\":[") ? "]}" : close).repeat(depth);
-                    return FuzzRequest.postJson("deep-nesting", text);
-                });
+    static Gen<FuzzRequest> deepNesting() {
+        Gen<Integer> depths = Gen.ints(2, 6_000);
+        Gen<String> opens = Gen.of("[", "{\"a\":", "{\"citizen\":", "{\"text\":[");
+        return random -> {
+            int depth = depths.next(random);
+            String open = opens.next(random);
+            String close = switch (open) {
+                case "[", "{\"text\":[" -> "]";
+                default -> "}";
+            };
+            String text = open.repeat(depth) + "1" + (open.equals("{\"text\":[") ? "]}" : close).repeat(depth);
+            return FuzzRequest.postJson("deep-nesting", text);
+        };
     }
 
-    static Arbitrary<FuzzRequest> oversized() {
-        return Arbitraries.integers().between(64 * 1024 - 200, 70 * 1024)
+    static Gen<FuzzRequest> oversized() {
+        return Gen.ints(64 * 1024 - 200, 70 * 1024)
                 .map(size -> FuzzRequest.postJson("oversized", "{\"municipality\":\"GM0363\",\"channel\":\"EMAIL\",\"text\":\""
                         + "x".repeat(size) + "\"}"));
     }
 
     // ---- headers, methods, paths ----
 
-    static Arbitrary<FuzzRequest> oddIdempotencyKeys() {
-        Arbitrary<Integer> lengths = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.integers().between(0, 200)),
-                Tuple.of(2, Arbitraries.of(199, 200, 201, 202)), Tuple.of(2, Arbitraries.integers().between(201, 2_000)),
-                Tuple.of(1, Arbitraries.integers().between(2_000, 16_000)));
-        Arbitrary<String> alphabets = Arbitraries.of("abcXYZ019-_.:", "!\"#$%&'()*+,/;<=>?@[\\]^`{|}~", "a b", "a\tb",
+    static Gen<FuzzRequest> oddIdempotencyKeys() {
+        Gen<FuzzRequest> requests = valid();
+        Gen<Integer> lengths = Gen.frequency(Gen.weight(4, Gen.ints(0, 200)), Gen.weight(2, Gen.of(199, 200, 201, 202)),
+                Gen.weight(2, Gen.ints(201, 2_000)), Gen.weight(1, Gen.ints(2_000, 16_000)));
+        Gen<String> alphabets = Gen.of("abcXYZ019-_.:", "!\"#$%&'()*+,/;<=>?@[\\]^`{|}~", "a b", "a\tb",
                 "\u00e9\u00ff\u00a0\u00c0", "ab%00cd", "=?utf-8?q?x?=");
-        return Combinators.combine(valid(), lengths, alphabets, Arbitraries.of("Idempotency-Key", "idempotency-key", "IDEMPOTENCY-KEY"),
-                        Arbitraries.integers().between(1, 2))
-                .as((request, length, alphabet, name, times) -> {
-                    StringBuilder key = new StringBuilder();
-                    for (int i = 0; i < length; i++) {
-                        key.append(alphabet.charAt((i * 7 + length) % alphabet.length()));
-                    }
-                    List<Map.Entry<String, String>> headers = new ArrayList<>(List.of(Map.entry("Content-Type", "application/json")));
-                    // a second key only when short: the whole header block stays under the HTTP server's 20 KB limit
-                    for (int i = 0; i < (length > 4_000 ? 1 : times); i++) {
-                        headers.add(Map.entry(name, key + (i == 0 ? "" : "-2")));
-                    }
-                    return new FuzzRequest("odd-idempotency-key", "POST", request.path(), headers, request.body());
-                });
+        Gen<String> names = Gen.of("Idempotency-Key", "idempotency-key", "IDEMPOTENCY-KEY");
+        Gen<Integer> repeats = Gen.ints(1, 2);
+        return random -> {
+            FuzzRequest request = requests.next(random);
+            int length = lengths.next(random);
+            String alphabet = alphabets.next(random);
+            String name = names.next(random);
+            int times = repeats.next(random);
+            StringBuilder key = new StringBuilder();
+            for (int i = 0; i < length; i++) {
+                key.append(alphabet.charAt((i * 7 + length) % alphabet.length()));
+            }
+            List<Map.Entry<String, String>> headers = new ArrayList<>(List.of(Map.entry("Content-Type", "application/json")));
+            // a second key only when short: the whole header block stays under the HTTP server's 20 KB limit
+            for (int i = 0; i < (length > 4_000 ? 1 : times); i++) {
+                headers.add(Map.entry(name, key + (i == 0 ? "" : "-2")));
+            }
+            return new FuzzRequest("odd-idempotency-key", "POST", request.path(), headers, request.body());
+        };
     }
 
-    static Arbitrary<FuzzRequest> oddContentTypes() {
-        return Combinators.combine(valid(), Arbitraries.of(CONTENT_TYPES).injectNull(0.05))
-                .as((request, type) -> request.withHeaders(type == null ? List.of() : List.of(Map.entry("Content-Type", type))))
-                .map(r -> new FuzzRequest("odd-content-type", r.method(), r.path(), r.headers(), r.body()));
+    static Gen<FuzzRequest> oddContentTypes() {
+        Gen<FuzzRequest> requests = valid();
+        Gen<String> types = Gen.of(CONTENT_TYPES).orNull(0.05);
+        return random -> {
+            FuzzRequest request = requests.next(random);
+            String type = types.next(random);
+            FuzzRequest retyped = request.withHeaders(type == null ? List.of() : List.of(Map.entry("Content-Type", type)));
+            return new FuzzRequest("odd-content-type", retyped.method(), retyped.path(), retyped.headers(), retyped.body());
+        };
     }
 
-    static Arbitrary<FuzzRequest> oddAccepts() {
-        return Combinators.combine(Arbitraries.oneOf(valid(), retyped()), Arbitraries.of(ACCEPTS))
-                .as((request, accept) -> {
-                    List<Map.Entry<String, String>> headers = new ArrayList<>(request.headers());
-                    headers.add(Map.entry("Accept", accept));
-                    return new FuzzRequest("odd-accept", request.method(), request.path(), headers, request.body());
-                });
+    static Gen<FuzzRequest> oddAccepts() {
+        Gen<FuzzRequest> requests = Gen.oneOf(valid(), retyped());
+        Gen<String> accepts = Gen.of(ACCEPTS);
+        return random -> {
+            FuzzRequest request = requests.next(random);
+            List<Map.Entry<String, String>> headers = new ArrayList<>(request.headers());
+            headers.add(Map.entry("Accept", accepts.next(random)));
+            return new FuzzRequest("odd-accept", request.method(), request.path(), headers, request.body());
+        };
     }
 
-    static Arbitrary<FuzzRequest> wrongMethods() {
-        return Combinators.combine(valid(), Arbitraries.of(METHODS), Arbitraries.of("/api/v1/contacts", "/api/v1/contacts/",
-                        "/api/v1/contacts/00000000-0000-4000-8000-000000000000", "/api/v1/contacts?x=1", "/api/v1/contacts/a/b"))
-                .as((request, method, path) -> new FuzzRequest("wrong-method", method, path, request.headers(),
-                        method.equals("HEAD") || method.equals("TRACE") ? new byte[0] : request.body()))
-                .filter(r -> !(r.method().equals("POST") && r.path().startsWith("/api/v1/contacts") && !r.path().startsWith("/api/v1/contacts/")));
+    static Gen<FuzzRequest> wrongMethods() {
+        Gen<FuzzRequest> requests = valid();
+        Gen<String> methods = Gen.of(METHODS);
+        Gen<String> paths = Gen.of("/api/v1/contacts", "/api/v1/contacts/", "/api/v1/contacts/00000000-0000-4000-8000-000000000000",
+                "/api/v1/contacts?x=1", "/api/v1/contacts/a/b");
+        Gen<FuzzRequest> any = random -> {
+            FuzzRequest request = requests.next(random);
+            String method = methods.next(random);
+            String path = paths.next(random);
+            return new FuzzRequest("wrong-method", method, path, request.headers(),
+                    method.equals("HEAD") || method.equals("TRACE") ? new byte[0] : request.body());
+        };
+        // a POST to the collection is no wrong method
+        return any.filter(r -> !(r.method().equals("POST") && r.path().startsWith("/api/v1/contacts")
+                && !r.path().startsWith("/api/v1/contacts/")));
     }
 
-    static Arbitrary<FuzzRequest> oddContactIds() {
-        Arbitrary<String> ids = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.strings().all().ofMaxLength(40)),
-                Tuple.of(2, Arbitraries.strings().alpha().numeric().withChars("-").ofMinLength(1).ofMaxLength(300)),
-                Tuple.of(1, Arbitraries.of("\u0000", "..", "%", "\uD800", "😀", " ", "a\u0000b", "null", "0")));
+    static Gen<FuzzRequest> oddContactIds() {
+        Gen<String> ids = Gen.frequency(Gen.weight(3, Gen.strings(Gen.chars(Character.MIN_VALUE, Character.MAX_VALUE), 0, 40)),
+                Gen.weight(2, Gen.strings(ALPHANUMERIC + "-", 1, 300)),
+                Gen.weight(1, Gen.of("\u0000", "..", "%", "\uD800", "😀", " ", "a\u0000b", "null", "0")));
         return ids.map(id -> new FuzzRequest("odd-contact-id", "GET",
-                "/api/v1/contacts/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"), List.of(), new byte[0]))
+                        "/api/v1/contacts/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"), List.of(), new byte[0]))
                 .filter(r -> r.path().length() < 3_000);
     }
 
