@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import nl.loket.testsupport.oidc.OidcTestIssuer;
 
 /**
  * A test profile for outage tests: an application of its own whose PostgreSQL sits behind a {@link nl.loket.platform.TcpProxy}
@@ -31,6 +32,7 @@ public abstract class PostgresOutageProfile implements QuarkusTestProfile {
     public final List<TestResourceEntry> testResources() {
         List<TestResourceEntry> resources = new ArrayList<>();
         resources.add(new TestResourceEntry(KafkaTestResource.class));
+        resources.add(new TestResourceEntry(OidcTestIssuer.class));
         resources.addAll(moreResources());
         resources.add(new TestResourceEntry(PostgresBehindProxyResource.class, Map.of("database", database())));
         return resources;

@@ -7,11 +7,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import nl.loket.testsupport.oidc.OidcTestIssuer;
 
 /**
  * What a service's {@code @QuarkusTest} runs against: the real Kafka broker of the test JVM
  * ({@link KafkaTestResource}) and a database of its own on the test JVM's real PostgreSQL
- * ({@link PostgresTestResource}, recreated once per JVM).
+ * ({@link PostgresTestResource}, recreated once per JVM), and the test JVM's OpenID provider ({@link OidcTestIssuer}:
+ * discovery and JWKS; tokens from {@link nl.loket.testsupport.oidc.TestTokens}).
  *
  * <pre>
  * &#64;QuarkusTest
@@ -34,6 +36,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 @Documented
 @QuarkusTestResource(value = KafkaTestResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = PostgresTestResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = OidcTestIssuer.class, restrictToAnnotatedClass = false)
 public @interface WithKafkaAndPostgres {
 
     /** The service's database, as in services.tsv (e.g. {@code intake}). */

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import nl.loket.testsupport.oidc.OidcTestIssuer;
 
 class WithKafkaAndPostgresTest {
 
@@ -15,10 +16,10 @@ class WithKafkaAndPostgresTest {
     }
 
     @Test
-    void declaresBothResourcesUnrestrictedSoThatClassesWithTheSameStereotypeShareOneApplication() {
+    void declaresItsResourcesUnrestrictedSoThatClassesWithTheSameStereotypeShareOneApplication() {
         QuarkusTestResource[] resources = WithKafkaAndPostgres.class.getAnnotationsByType(QuarkusTestResource.class);
         assertThat(Arrays.stream(resources).map(QuarkusTestResource::value).toList())
-                .containsExactlyInAnyOrder(KafkaTestResource.class, PostgresTestResource.class);
+                .containsExactlyInAnyOrder(KafkaTestResource.class, PostgresTestResource.class, OidcTestIssuer.class);
         assertThat(resources).noneMatch(QuarkusTestResource::restrictToAnnotatedClass);
     }
 
