@@ -14,11 +14,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import nl.loket.platform.kafka.DeclaredTopics;
 import nl.loket.platform.kafka.LocalKafka;
+import nl.loket.platform.keycloak.LocalKeycloak;
 import nl.loket.platform.postgres.LocalPostgres;
 
 /**
@@ -56,6 +59,8 @@ public final class LocalPlatform implements AutoCloseable {
     private final LocalPostgres postgres;
     private final LocalKafka kafka;
     private final TcpProxy databaseProxy;
+    /** The OpenID provider (realm loket); set by startInfrastructure. */
+    private LocalKeycloak keycloak;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -74,19 +79,63 @@ public final class LocalPlatform implements AutoCloseable {
         deleteRecursively(kafkaDir);
         Files.createDirectories(options.stateDir().resolve("logs"));
         Files.createDirectories(options.stateDir().resolve("pids"));
-        LocalPostgres postgres = LocalPostgres.start(options.postgresPort(), pgDir);
+        CompletableFuture<LocalKeycloak> keycloak = startKeycloak(options); // in parallel with the broker and PostgreSQL
+        LocalPostgres postgres;
+        try {
+            postgres = LocalPostgres.start(options.postgresPort(), pgDir);
+        } catch (Exception e) {
+            keycloak.thenAccept(LocalKeycloak::close);
+            throw e;
+        }
+        LocalPlatform platform;
         try {
             for (ServiceSpec service : ServiceSpec.ALL) {
                 postgres.createDatabase(service.database());
             }
             LocalKafka kafka = LocalKafka.start(options.kafkaPort(), kafkaDir);
-            DeclaredTopics.create(kafka.bootstrapServers());
+            DeclaredTopics.create(kafka);
             TcpProxy proxy = options.databaseProxy() ? TcpProxy.start(postgres.host(), postgres.port()) : null;
-            return new LocalPlatform(options, postgres, kafka, proxy);
+            platform = new LocalPlatform(options, postgres, kafka, proxy);
         } catch (Exception e) {
+            keycloak.thenAccept(LocalKeycloak::close);
             postgres.close();
             throw e;
         }
+        try {
+            platform.keycloak = keycloak.get();
+        } catch (ExecutionException e) {
+            platform.close();
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        return platform;
+    }
+
+    /** Keycloak on ports "keycloak" and "keycloak-management" of {@code ports} (./loket up: 8180/9180 + offset), else free ones. */
+    private static CompletableFuture<LocalKeycloak> startKeycloak(Options options) throws IOException {
+        int port = options.ports().containsKey("keycloak") ? options.ports().get("keycloak") : freePort();
+        int management = options.ports().containsKey("keycloak-management") ? options.ports().get("keycloak-management") : freePort();
+        CompletableFuture<LocalKeycloak> started = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                started.complete(LocalKeycloak.start(options.repo(), options.stateDir(), port, management, false));
+            } catch (Throwable e) {
+                started.completeExceptionally(e);
+            }
+        }, "keycloak-start");
+        thread.setDaemon(true);
+        thread.start();
+        return started;
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The local OpenID provider: {@code issuer()}, {@code tokens()}. */
+    public LocalKeycloak keycloak() {
+        return keycloak;
     }
 
     /**
@@ -137,7 +186,7 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public void awaitReady(ServiceSpec service, Duration timeout) throws InterruptedException {
-        URI ready = URI.create(baseUrl(service) + "/q/health/ready");
+        URI ready = URI.create(managementUrl(service) + "/q/health/ready");
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             Process process = processes.get(service.name());
@@ -162,8 +211,18 @@ public final class LocalPlatform implements AutoCloseable {
         return "http://localhost:" + options.portOf(service);
     }
 
+    /** Where the service's health, metrics and OpenAPI document are (its management interface). */
+    public String managementUrl(ServiceSpec service) {
+        return "http://localhost:" + service.managementPortFor(options.portOf(service));
+    }
+
     public String bootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** The broker: {@code adminClientProperties()} (super user) and {@code clientProperties(user)} (SCRAM). */
+    public LocalKafka kafka() {
+        return kafka;
     }
 
     public LocalPostgres postgres() {
@@ -193,10 +252,19 @@ public final class LocalPlatform implements AutoCloseable {
         return options.stateDir().resolve("logs").resolve(name + ".log");
     }
 
-    private Map<String, String> environmentOf(ServiceSpec service) {
+    /** The environment the platform starts the service with: ports, profile, issuer, Kafka user, database. */
+    public Map<String, String> environmentOf(ServiceSpec service) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(options.portOf(service)));
+        // the local profile (a service refuses the loopback issuer in prod) and the local Keycloak's realm
+        env.put("QUARKUS_PROFILE", "local");
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(service.managementPortFor(options.portOf(service))));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        // SASL/SCRAM as the service's own KafkaUser of deploy/ (local password): only its own ACLs
+        env.put("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+        env.put("KAFKA_SASL_MECHANISM", LocalKafka.SCRAM_MECHANISM);
+        env.put("KAFKA_SASL_JAAS_CONFIG", LocalKafka.scramJaasConfig(service.name()));
         String dbHost = databaseProxy != null ? "localhost" : postgres.host();
         int dbPort = databaseProxy != null ? databaseProxy.port() : postgres.port();
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", LocalPostgres.reactiveUrl(dbHost, dbPort, service.database()));
@@ -204,12 +272,6 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
         env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         env.put("LOKET_INTAKE_CITIZEN_REF_KEY", LOCAL_CITIZEN_REF_KEY);
-        if (service.name().equals("chain-team-service")) {
-            // the local platform trusts the dev-only key that ./loket token signs with; production mounts its own
-            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-                    options.repo().resolve("chain-team-service/src/main/resources/dev-keys/publicKey.pem").toString());
-            env.put("MP_JWT_VERIFY_ISSUER", "urn:loket:dev");
-        }
         return env;
     }
 
@@ -235,6 +297,9 @@ public final class LocalPlatform implements AutoCloseable {
         }
         if (databaseProxy != null) {
             closeQuietly(databaseProxy);
+        }
+        if (keycloak != null) {
+            closeQuietly(keycloak);
         }
         closeQuietly(kafka);
         closeQuietly(postgres);
@@ -305,6 +370,8 @@ public final class LocalPlatform implements AutoCloseable {
         for (ServiceSpec service : ServiceSpec.ALL) {
             ports.put(service.name(), service.defaultPort() + portOffset);
         }
+        ports.put("keycloak", LocalKeycloak.DEFAULT_PORT + portOffset);
+        ports.put("keycloak-management", LocalKeycloak.DEFAULT_MANAGEMENT_PORT + portOffset);
         Options options = new Options(repo, stateDir, kafkaPort + portOffset, postgresPort + portOffset, ports,
                 Map.of("routing-service", routingProperties));
         CountDownLatch stopped = new CountDownLatch(1);
@@ -319,6 +386,8 @@ public final class LocalPlatform implements AutoCloseable {
         platform[0] = startInfrastructure(options);
         System.out.printf("kafka      %s%npostgresql localhost:%d (user postgres)%n", platform[0].bootstrapServers(),
                 platform[0].postgres().port());
+        System.out.printf("keycloak   %s   (realm %s; log %s)%n", platform[0].keycloak().issuer(), LocalKeycloak.REALM,
+                platform[0].keycloak().log());
         platform[0].startServices();
         for (ServiceSpec service : ServiceSpec.ALL) {
             System.out.printf("%-19s %s   (log %s)%n", service.name(), platform[0].baseUrl(service), platform[0].logOf(service.name()));

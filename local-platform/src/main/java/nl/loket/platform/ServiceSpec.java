@@ -11,10 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One Loket service as the local platform runs it: its module folder, default HTTP port and database. The services
+ * One Loket service as the local platform runs it: its module folder, default HTTP port, database and management
+ * port ({@code /q/*}). The services
  * are listed once, in {@value #LIST} (also read by {@code ./loket} and checked by the deploy module's tests).
  */
-public record ServiceSpec(String name, int defaultPort, String database) {
+public record ServiceSpec(String name, int defaultPort, String database, int managementPort) {
 
     /** The one list of the services, on the classpath and at {@code local-platform/src/main/resources/}. */
     public static final String LIST = "services.tsv";
@@ -42,7 +43,15 @@ public record ServiceSpec(String name, int defaultPort, String database) {
         }
     }
 
-    /** Lines of {@value #LIST}: name, port and database separated by tabs; blank lines and # comments skipped. */
+    /** The management port that goes with {@code httpPort} (the local platform shifts both by its port offset). */
+    public int managementPortFor(int httpPort) {
+        return httpPort + (managementPort - defaultPort);
+    }
+
+    /**
+     * Lines of {@value #LIST}: name, port, database and management port separated by tabs; blank lines and #
+     * comments skipped.
+     */
     static List<ServiceSpec> parse(List<String> lines) {
         List<ServiceSpec> services = new ArrayList<>();
         for (String line : lines) {
@@ -50,10 +59,12 @@ public record ServiceSpec(String name, int defaultPort, String database) {
                 continue;
             }
             String[] fields = line.split("\t");
-            if (fields.length != 3) {
-                throw new IllegalStateException(LIST + ": expected name<TAB>port<TAB>database, got \"" + line + "\"");
+            if (fields.length != 4) {
+                throw new IllegalStateException(LIST + ": expected name<TAB>port<TAB>database<TAB>management, got \""
+                        + line + "\"");
             }
-            services.add(new ServiceSpec(fields[0].trim(), Integer.parseInt(fields[1].trim()), fields[2].trim()));
+            services.add(new ServiceSpec(fields[0].trim(), Integer.parseInt(fields[1].trim()), fields[2].trim(),
+                    Integer.parseInt(fields[3].trim())));
         }
         return List.copyOf(services);
     }

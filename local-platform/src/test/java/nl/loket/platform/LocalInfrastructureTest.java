@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Properties;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,11 +40,11 @@ class LocalInfrastructureTest {
     @Test
     void declaredTopicsAreCreatedWithTheirCleanupPolicy() throws Exception {
         try (LocalKafka kafka = LocalKafka.start(0, null)) {
-            DeclaredTopics.create(kafka.bootstrapServers());
+            DeclaredTopics.create(kafka);
             var declared = DeclaredTopics.fromAsyncApi();
             assertThat(declared).extracting(DeclaredTopics.Topic::name)
                     .contains("contacts.received", "knowledge.products", "team.kcc.contacts", "team.contacts.dlq");
-            try (Admin admin = Admin.create(adminProperties(kafka.bootstrapServers()))) {
+            try (Admin admin = Admin.create(kafka.adminClientProperties())) {
                 var resource = new ConfigResource(ConfigResource.Type.TOPIC, "knowledge.products");
                 var config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
                 assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
@@ -63,9 +62,10 @@ class LocalInfrastructureTest {
         }
         try (LocalKafka kafka = LocalKafka.start(port, null)) {
             assertThat(kafka.bootstrapServers()).isEqualTo("localhost:" + port);
-            DeclaredTopics.create(kafka.bootstrapServers());
-            send(kafka.bootstrapServers(), "contacts.received", "fixed", "{}");
-            assertThat(readAll(kafka.bootstrapServers(), "contacts.received"))
+            DeclaredTopics.create(kafka);
+            // on the fixed port with SCRAM, as the service that produces contacts.received
+            send(kafka.clientProperties("intake-service"), "contacts.received", "fixed", "{}");
+            assertThat(readAll(kafka.adminClientProperties(), "contacts.received"))
                     .extracting(ConsumerRecord::key).containsExactly("fixed");
         }
     }
@@ -83,15 +83,9 @@ class LocalInfrastructureTest {
         }
     }
 
-    private static Properties adminProperties(String bootstrapServers) {
+    private static void send(Properties client, String topic, String key, String value) throws Exception {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        return props;
-    }
-
-    private static void send(String bootstrapServers, String topic, String key, String value) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(client);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -101,9 +95,9 @@ class LocalInfrastructureTest {
     }
 
     /** Every record on the topic up to its end offsets at the time of the call. */
-    private static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic) {
+    private static List<ConsumerRecord<String, String>> readAll(Properties client, String topic) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(client);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -26,10 +26,9 @@ class DeadLetterToolTest {
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final DeadLetterTool tool = new DeadLetterTool(client(), new PrintStream(printed, true, StandardCharsets.UTF_8));
 
+    /** As on ./loket dlq: the operator's KafkaUser of deploy/ (users-operator.yaml), with its ACLs only. */
     private static Properties client() {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", KafkaTestResource.bootstrapServers());
-        return p;
+        return KafkaTestResource.clientProperties("loket-operator");
     }
 
     private static void deadLetter(String key, String ceId, String reason) {

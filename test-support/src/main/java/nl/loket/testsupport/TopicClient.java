@@ -29,9 +29,13 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import nl.loket.platform.kafka.LocalKafka;
+
 /**
  * Plain Kafka clients for tests: read what a service published (with headers), write what a service consumes.
- * Reads always start at the beginning of the topic, without a consumer group.
+ * Reads always start at the beginning of the topic, without a consumer group. They connect as the broker's super
+ * user when the bootstrap servers are those of a {@link LocalKafka} in this JVM (the test JVM's broker, an in-process
+ * platform's), so a test can read and write what no service's ACLs allow.
  */
 public final class TopicClient {
 
@@ -136,8 +140,7 @@ public final class TopicClient {
 
     /** {@link #send} to the broker at {@code bootstrapServers}. */
     public static void sendTo(String bootstrapServers, String topic, String key, String value, Map<String, String> headers) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = clientProperties(bootstrapServers);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -165,9 +168,7 @@ public final class TopicClient {
 
     /** Creates topics that do not exist yet. */
     public static void createTopics(Collection<String> topics, int partitions) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = Admin.create(KafkaTestResource.adminClientProperties())) {
             var existing = admin.listTopics().names().get();
             List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, partitions, (short) 1)).toList();
@@ -177,9 +178,20 @@ public final class TopicClient {
         }
     }
 
+    /**
+     * The super user's settings of the {@link LocalKafka} in this JVM that offers {@code bootstrapServers}; else
+     * only the bootstrap servers.
+     */
+    public static Properties clientProperties(String bootstrapServers) {
+        return LocalKafka.adminClientPropertiesOf(bootstrapServers).orElseGet(() -> {
+            Properties props = new Properties();
+            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            return props;
+        });
+    }
+
     private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = clientProperties(bootstrapServers);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

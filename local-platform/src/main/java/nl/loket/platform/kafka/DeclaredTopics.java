@@ -12,7 +12,6 @@ import java.util.Properties;
 import java.util.Set;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,11 +72,14 @@ public final class DeclaredTopics {
         }
     }
 
-    /** Creates every declared topic that does not exist yet. */
-    public static void create(String bootstrapServers) throws Exception {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(props)) {
+    /** Creates every declared topic that does not exist yet, as the broker's super user. */
+    public static void create(LocalKafka kafka) throws Exception {
+        create(kafka.adminClientProperties());
+    }
+
+    /** Creates every declared topic that does not exist yet; {@code adminClient}: bootstrap servers and credentials. */
+    public static void create(Properties adminClient) throws Exception {
+        try (Admin admin = Admin.create(adminClient)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = fromAsyncApi().stream()
                     .filter(t -> !existing.contains(t.name()))

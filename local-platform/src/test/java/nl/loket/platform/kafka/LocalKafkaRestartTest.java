@@ -32,17 +32,17 @@ class LocalKafkaRestartTest {
         }
         Path dir = Files.createTempDirectory("kafka-restart");
         try (LocalKafka kafka = LocalKafka.start(port, dir)) {
-            send(kafka.bootstrapServers(), "before");
+            send(kafka.adminClientProperties(), "before");
             kafka.restartBroker(Duration.ofSeconds(1));
-            send(kafka.bootstrapServers(), "after");
+            send(kafka.adminClientProperties(), "after");
             assertThat(kafka.bootstrapServers()).isEqualTo("localhost:" + port);
-            assertThat(readAll(kafka.bootstrapServers())).containsExactly("before", "after");
+            assertThat(readAll(kafka.adminClientProperties())).containsExactly("before", "after");
         }
     }
 
-    private static void send(String bootstrap, String value) throws Exception {
+    private static void send(Properties client, String value) throws Exception {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(client);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "60000");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
@@ -50,9 +50,9 @@ class LocalKafkaRestartTest {
         }
     }
 
-    private static List<String> readAll(String bootstrap) {
+    private static List<String> readAll(Properties client) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(client);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "restart-test-" + UUID.randomUUID());
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
