@@ -1,7 +1,25 @@
 // Loket dashboard: reads /api/v1/metrics/summary and /timeseries, renders figures (elements with ids, for tests and
 // screen readers) and ECharts charts. No build step: plain ES2017.
+// The page itself is public and holds no data: it asks for an access token with the role metrics-viewer, keeps it in
+// sessionStorage (this tab only) and sends it as a bearer token to the API, which answers only for the municipalities
+// in the token. A token may also be handed over in the URL fragment (#token=…): it is stored and removed from the URL.
 (function () {
   'use strict';
+
+  const TOKEN_KEY = 'loket.metrics.token';
+
+  function token() { return sessionStorage.getItem(TOKEN_KEY); }
+  function takeTokenFromFragment() {
+    const fragment = new URLSearchParams(window.location.hash.substring(1));
+    if (fragment.get('token')) {
+      sessionStorage.setItem(TOKEN_KEY, fragment.get('token'));
+      history.replaceState(null, '', window.location.pathname + window.location.search);
+    }
+  }
+
+  class HttpError extends Error {
+    constructor(status, message) { super(message); this.status = status; }
+  }
 
   const CHANNEL_NAMES = {
     WEB_FORM: 'Webformulier', EMAIL: 'E-mail', PHONE: 'Telefoon', COUNTER: 'Balie', CHAT: 'Chat',
@@ -35,10 +53,41 @@
   }
 
   async function getJson(url) {
-    const response = await fetch(url, { headers: { Accept: 'application/json' } });
-    const body = await response.json();
-    if (!response.ok) { throw new Error(body.detail || body.title || response.statusText); }
+    const response = await fetch(url, { headers: { Accept: 'application/json', Authorization: 'Bearer ' + token() } });
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) { throw new HttpError(response.status, body.detail || body.title || response.statusText); }
     return body;
+  }
+
+  function showSignedIn(signedIn) {
+    document.getElementById('sign-in').hidden = signedIn;
+    document.getElementById('filters').hidden = !signedIn;
+    document.getElementById('figures').hidden = !signedIn;
+  }
+
+  function signOut(message) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    Object.values(charts).forEach(c => c.dispose());
+    Object.keys(charts).forEach(k => delete charts[k]);
+    showSignedIn(false);
+    const status = document.getElementById('status');
+    status.dataset.state = 'signed-out';
+    status.textContent = message || 'Meld u aan met een toegangstoken om de cijfers te zien.';
+    document.getElementById('token').focus();
+  }
+
+  function refusal(e) {
+    if (e.status === 401) {
+      signOut('Uw toegangstoken is verlopen of ongeldig. Meld u opnieuw aan.');
+      return true;
+    }
+    if (e.status === 403) {
+      const status = document.getElementById('status');
+      status.dataset.state = 'forbidden';
+      status.textContent = 'Geen toegang: dit token heeft niet de rol metrics-viewer of niet deze gemeente.';
+      return true;
+    }
+    return false;
   }
 
   function renderSummary(s) {
@@ -170,15 +219,18 @@
       renderSeries(series);
       status.dataset.state = 'loaded';
       status.textContent = summary.filters.from + ' t/m ' + summary.filters.to
-        + (summary.filters.municipality ? ' · ' + summary.filters.municipality : ' · alle gemeenten')
+        + ' · ' + (summary.filters.municipality || ('gemeenten ' + summary.filters.municipalities.join(', ')))
         + ' · definities v' + summary.definitionsVersion;
     } catch (e) {
-      status.dataset.state = 'error';
-      status.textContent = 'Fout: ' + e.message;
+      if (!refusal(e)) {
+        status.dataset.state = 'error';
+        status.textContent = 'Fout: ' + e.message;
+      }
     }
   }
 
-  async function init() {
+  async function start() {
+    showSignedIn(true);
     const url = new URLSearchParams(window.location.search);
     const today = new Date();
     const monthAgo = new Date(today.getTime() - 29 * 86400000);
@@ -186,12 +238,16 @@
     document.getElementById('to').value = url.get('to') || isoDate(today);
     document.getElementById('bucket').value = url.get('bucket') || 'day';
     const select = document.getElementById('municipality');
+    [...select.options].filter(o => o.value).forEach(o => o.remove());
     try {
       (await getJson('/api/v1/metrics/municipalities')).forEach(m => {
         const option = document.createElement('option');
         option.value = m; option.textContent = m; select.appendChild(option);
       });
-    } catch (e) { /* the filter still works with "all" */ }
+    } catch (e) {
+      if (refusal(e)) { return; }
+      /* the filter still works with "all of mine" */
+    }
     const wanted = url.get('municipality');
     if (wanted) {
       if (![...select.options].some(o => o.value === wanted)) {
@@ -200,14 +256,34 @@
       }
       select.value = wanted;
     }
+    await load();
+  }
+
+  function init() {
     document.getElementById('filters').addEventListener('submit', ev => {
       ev.preventDefault();
       const q = params(); q.set('bucket', document.getElementById('bucket').value);
       history.replaceState(null, '', '?' + q);
       load();
     });
+    document.getElementById('sign-in').addEventListener('submit', ev => {
+      ev.preventDefault();
+      const input = document.getElementById('token');
+      const value = input.value.trim();
+      input.value = '';
+      if (value) {
+        sessionStorage.setItem(TOKEN_KEY, value);
+        start();
+      }
+    });
+    document.getElementById('sign-out').addEventListener('click', () => signOut());
     window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
-    await load();
+    takeTokenFromFragment();
+    if (token()) {
+      start();
+    } else {
+      signOut();
+    }
   }
 
   init();

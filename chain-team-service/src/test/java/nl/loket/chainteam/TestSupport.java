@@ -14,7 +14,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.restassured.specification.RequestSpecification;
-import nl.loket.chainteam.tools.DevToken;
 import nl.loket.contracts.CloudEventHeaders;
 import nl.loket.contracts.EventJson;
 import nl.loket.contracts.Topics;
@@ -25,10 +24,12 @@ import nl.loket.contracts.events.HandlingTerm;
 import nl.loket.contracts.events.TermUnit;
 import nl.loket.contracts.events.Tier;
 import nl.loket.contracts.schema.EventSchemaValidator;
+import nl.loket.kit.auth.Roles;
 import nl.loket.testsupport.TopicClient;
 import nl.loket.testsupport.TopicClient.ReadRecord;
+import nl.loket.testsupport.oidc.TestTokens;
 
-/** Test helpers: dev tokens, assignments on team topics, lifecycle records. */
+/** Test helpers: access tokens of the test OpenID provider, assignments on team topics, lifecycle records. */
 public final class TestSupport {
 
     public static final Duration WAIT = Duration.ofSeconds(30);
@@ -36,8 +37,10 @@ public final class TestSupport {
     private TestSupport() {
     }
 
+    /** A valid access token of an agent ({@code member}) of {@code organisation} in {@code teams}. */
     public static String token(String member, String organisation, String... teams) {
-        return DevToken.token(member, organisation, List.of(teams));
+        return TestTokens.as(member).roles(Roles.AGENT).organisation(organisation).teams(teams).municipalities("0363")
+                .sign();
     }
 
     public static RequestSpecification as(String token) {

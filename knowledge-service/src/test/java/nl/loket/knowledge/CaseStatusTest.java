@@ -1,6 +1,6 @@
 package nl.loket.knowledge;
 
-import static io.restassured.RestAssured.given;
+import static nl.loket.knowledge.Api.asAgent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -35,7 +35,7 @@ class CaseStatusTest {
     void statusReportedOnTheTopicIsServed() {
         TopicClient.send(Topics.CASES_STATUS, "Z-2026-0001", event("Z-2026-0001", "in behandeling", "2026-11-20T10:00:00Z"),
                 TopicClient.cloudEventHeaders(CaseStatusChanged.TYPE, "Z-2026-0001"));
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/cases/Z-2026-0001").then().statusCode(200)
+        await().atMost(WAIT).untilAsserted(() -> asAgent().get("/api/v1/cases/Z-2026-0001").then().statusCode(200)
                 .body("status", equalTo("in behandeling"))
                 .body("expectedDecisionDate", equalTo("2026-12-20"))
                 .body("teamId", equalTo("omgeving")));
@@ -46,7 +46,7 @@ class CaseStatusTest {
         String ref = "Z-2026-0002";
         Map<String, String> headers = TopicClient.cloudEventHeaders(CaseStatusChanged.TYPE, ref);
         TopicClient.send(Topics.CASES_STATUS, ref, event(ref, "besluit genomen", "2026-11-25T10:00:00Z"), headers);
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/cases/" + ref).then().statusCode(200)
+        await().atMost(WAIT).untilAsserted(() -> asAgent().get("/api/v1/cases/" + ref).then().statusCode(200)
                 .body("status", equalTo("besluit genomen")));
         // an older report with a new id, then the same id again with other content: both are ignored
         TopicClient.send(Topics.CASES_STATUS, ref, event(ref, "ontvangen", "2026-11-01T10:00:00Z"),
@@ -57,7 +57,7 @@ class CaseStatusTest {
         String later = "Z-2026-0002";
         TopicClient.send(Topics.CASES_STATUS, later, event(later, "afgerond", "2026-11-26T10:00:00Z"),
                 TopicClient.cloudEventHeaders(CaseStatusChanged.TYPE, later));
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/cases/" + ref).then().statusCode(200)
+        await().atMost(WAIT).untilAsserted(() -> asAgent().get("/api/v1/cases/" + ref).then().statusCode(200)
                 .body("status", equalTo("afgerond")));
         // an older report after it, then an invalid record on the same key (same partition): once the invalid one
         // reached the dead-letter topic, the older one has been consumed — and must not have overwritten the newer
@@ -65,7 +65,7 @@ class CaseStatusTest {
                 TopicClient.cloudEventHeaders(CaseStatusChanged.TYPE, ref));
         TopicClient.send(Topics.CASES_STATUS, ref, "{\"marker\":true}", TopicClient.cloudEventHeaders(CaseStatusChanged.TYPE, ref));
         TopicClient.await(Topics.deadLetter(Topics.CASES_STATUS), r -> ref.equals(r.key()), 1, WAIT);
-        given().get("/api/v1/cases/" + ref).then().statusCode(200).body("status", equalTo("afgerond"));
+        asAgent().get("/api/v1/cases/" + ref).then().statusCode(200).body("status", equalTo("afgerond"));
     }
 
     @Test
@@ -79,7 +79,7 @@ class CaseStatusTest {
         assertThat(dead).extracting(ReadRecord::value).containsExactly("{\"caseReference\":\"" + ref + "\"}", "not json");
         assertThat(dead.get(0).header("dead-letter-reason")).contains("invalid");
         assertThat(dead.get(1).header("dead-letter-reason")).contains("not JSON");
-        given().get("/api/v1/cases/" + ref).then().statusCode(404).contentType("application/problem+json");
+        asAgent().get("/api/v1/cases/" + ref).then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
@@ -99,12 +99,12 @@ class CaseStatusTest {
                 .satisfies(r -> assertThat(r.header("dead-letter-reason")).contains("lies in the future"));
         assertThat(dead).filteredOn(r -> unknownTeam.equals(r.key())).singleElement()
                 .satisfies(r -> assertThat(r.header("dead-letter-reason")).isEqualTo("unknown team onbekend-team"));
-        given().get("/api/v1/cases/" + future).then().statusCode(404);
-        given().get("/api/v1/cases/" + unknownTeam).then().statusCode(404);
+        asAgent().get("/api/v1/cases/" + future).then().statusCode(404);
+        asAgent().get("/api/v1/cases/" + unknownTeam).then().statusCode(404);
     }
 
     @Test
     void unknownCaseIsNotFound() {
-        given().get("/api/v1/cases/Z-bestaat-niet").then().statusCode(404).contentType("application/problem+json");
+        asAgent().get("/api/v1/cases/Z-bestaat-niet").then().statusCode(404).contentType("application/problem+json");
     }
 }

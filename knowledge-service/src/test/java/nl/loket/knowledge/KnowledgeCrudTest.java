@@ -1,6 +1,7 @@
 package nl.loket.knowledge;
 
 import static io.restassured.RestAssured.given;
+import static nl.loket.knowledge.Api.asEditor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -32,9 +33,12 @@ class KnowledgeCrudTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String PROBLEM = "application/problem+json";
 
+    /** Readiness, on the management interface. */
+    private final String ready = Management.url("/q/health/ready");
+
     @Test
     void teamListingHoldsTheDefaultTaxonomyWithTiers() {
-        given().get("/api/v1/teams").then().statusCode(200)
+        asEditor().get("/api/v1/teams").then().statusCode(200)
                 .body("id", hasItems("kcc", "omgeving", "sociaal-domein", "belastingen", "veiligheid",
                         "openbare-ruimte", "burgerzaken", "juridische-zaken", "ruimtelijke-ontwikkeling"))
                 .body("find { it.id == 'kcc' }.tier", equalTo("FIRST_LINE"))
@@ -46,15 +50,15 @@ class KnowledgeCrudTest {
     @Test
     void teamLifecycleIsPublishedAndDeletionLeavesATombstone() {
         String id = "test-wijkteam";
-        given().contentType(ContentType.JSON)
+        asEditor().contentType(ContentType.JSON)
                 .body(Map.of("id", id, "name", "Wijkteam Noord", "tier", "CHAIN_TEAM",
                         "organisations", List.of("gemeente", "GGD"), "channels", List.of("PHONE", "EMAIL")))
                 .post("/api/v1/teams").then().statusCode(201).body("id", equalTo(id));
-        given().get("/api/v1/teams/" + id).then().statusCode(200).body("organisations", hasItem("GGD"));
-        given().contentType(ContentType.JSON).body(Map.of("name", "Wijkteam Noord-Oost", "tier", "CHAIN_TEAM"))
+        asEditor().get("/api/v1/teams/" + id).then().statusCode(200).body("organisations", hasItem("GGD"));
+        asEditor().contentType(ContentType.JSON).body(Map.of("name", "Wijkteam Noord-Oost", "tier", "CHAIN_TEAM"))
                 .put("/api/v1/teams/" + id).then().statusCode(200).body("name", equalTo("Wijkteam Noord-Oost"));
-        given().delete("/api/v1/teams/" + id).then().statusCode(204);
-        given().get("/api/v1/teams/" + id).then().statusCode(404).contentType(PROBLEM);
+        asEditor().delete("/api/v1/teams/" + id).then().statusCode(204);
+        asEditor().get("/api/v1/teams/" + id).then().statusCode(404).contentType(PROBLEM);
 
         List<ReadRecord> records = TopicClient.await(Topics.KNOWLEDGE_TEAMS, r -> id.equals(r.key()), 3, WAIT);
         records.forEach(Events::assertProducedByUs);
@@ -66,18 +70,18 @@ class KnowledgeCrudTest {
 
     @Test
     void aTeamStillHandlingProductsCannotBeDeleted() {
-        given().delete("/api/v1/teams/omgeving").then().statusCode(409).contentType(PROBLEM);
+        asEditor().delete("/api/v1/teams/omgeving").then().statusCode(409).contentType(PROBLEM);
     }
 
     @Test
     void duplicateTeamIsAConflict() {
-        given().contentType(ContentType.JSON).body(Map.of("id", "kcc", "name", "KCC", "tier", "FIRST_LINE"))
+        asEditor().contentType(ContentType.JSON).body(Map.of("id", "kcc", "name", "KCC", "tier", "FIRST_LINE"))
                 .post("/api/v1/teams").then().statusCode(409).contentType(PROBLEM);
     }
 
     @Test
     void invalidTeamNamesEachField() {
-        given().contentType(ContentType.JSON).body(Map.of("id", "Not Valid!", "name", ""))
+        asEditor().contentType(ContentType.JSON).body(Map.of("id", "Not Valid!", "name", ""))
                 .post("/api/v1/teams").then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItems("id", "name", "tier"));
     }
@@ -88,17 +92,17 @@ class KnowledgeCrudTest {
         Map<String, Object> body = Map.of("uri", uri, "name", "zwemvijververgunning", "kind", "aanvraag",
                 "keywords", List.of("vijver", "zwemmen"), "teamId", "omgeving",
                 "handlingTerm", Map.of("days", 8, "unit", "WORKING_DAYS"));
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/products").then().statusCode(201)
+        asEditor().contentType(ContentType.JSON).body(body).post("/api/v1/products").then().statusCode(201)
                 .body("id", equalTo("testproduct_zwemvijververgunning")).body("teamId", equalTo("omgeving"));
-        given().queryParam("q", "zwemvijververgunning").get("/api/v1/knowledge/search").then().statusCode(200)
+        asEditor().queryParam("q", "zwemvijververgunning").get("/api/v1/knowledge/search").then().statusCode(200)
                 .body("hits[0].id", equalTo("testproduct_zwemvijververgunning"));
         Map<String, Object> moved = new java.util.HashMap<>(body);
         moved.put("teamId", "veiligheid");
-        given().contentType(ContentType.JSON).body(moved).put("/api/v1/products/testproduct_zwemvijververgunning")
+        asEditor().contentType(ContentType.JSON).body(moved).put("/api/v1/products/testproduct_zwemvijververgunning")
                 .then().statusCode(200).body("teamId", equalTo("veiligheid"));
-        given().delete("/api/v1/products/testproduct_zwemvijververgunning").then().statusCode(204);
-        given().get("/api/v1/products/testproduct_zwemvijververgunning").then().statusCode(404).contentType(PROBLEM);
-        given().queryParam("q", "zwemvijververgunning").get("/api/v1/knowledge/search").then().statusCode(200)
+        asEditor().delete("/api/v1/products/testproduct_zwemvijververgunning").then().statusCode(204);
+        asEditor().get("/api/v1/products/testproduct_zwemvijververgunning").then().statusCode(404).contentType(PROBLEM);
+        asEditor().queryParam("q", "zwemvijververgunning").get("/api/v1/knowledge/search").then().statusCode(200)
                 .body("hits.id", org.hamcrest.Matchers.not(hasItem("testproduct_zwemvijververgunning")));
 
         List<ReadRecord> records = TopicClient.await(Topics.KNOWLEDGE_PRODUCTS, r -> uri.equals(r.key()), 3, WAIT);
@@ -111,7 +115,7 @@ class KnowledgeCrudTest {
 
     @Test
     void productWithUnknownTeamIsRejectedNamingTheField() {
-        given().contentType(ContentType.JSON).body(Map.of("uri", "https://example.org/upl/x_onbekend", "name", "x",
+        asEditor().contentType(ContentType.JSON).body(Map.of("uri", "https://example.org/upl/x_onbekend", "name", "x",
                 "teamId", "bestaat-niet", "handlingTerm", Map.of("days", 5, "unit", "WORKING_DAYS")))
                 .post("/api/v1/products").then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItem("teamId"));
@@ -119,7 +123,7 @@ class KnowledgeCrudTest {
 
     @Test
     void invalidProductNamesEachField() {
-        given().contentType(ContentType.JSON).body(Map.of("uri", "geen uri", "kind", "wens",
+        asEditor().contentType(ContentType.JSON).body(Map.of("uri", "geen uri", "kind", "wens",
                 "handlingTerm", Map.of("days", 400)))
                 .post("/api/v1/products").then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItems("uri", "name", "kind",
@@ -128,15 +132,15 @@ class KnowledgeCrudTest {
 
     @Test
     void seededProductCarriesItsTeamAndMappingReason() {
-        given().get("/api/v1/products/belastingkwijtschelding").then().statusCode(200)
+        asEditor().get("/api/v1/products/belastingkwijtschelding").then().statusCode(200)
                 .body("teamId", equalTo("belastingen"))
                 .body("uri", equalTo("http://standaarden.overheid.nl/owms/terms/belastingkwijtschelding"))
                 .body("handlingTerm.unit", equalTo("WORKING_DAYS"));
-        given().get("/api/v1/products/omgevingsvergunning_kap").then().statusCode(200).body("teamId", equalTo("omgeving"));
-        given().get("/api/v1/products/bijstand").then().statusCode(200).body("teamId", equalTo("sociaal-domein"));
-        given().get("/api/v1/products/bezwaar").then().statusCode(200).body("teamId", equalTo("juridische-zaken"));
-        given().get("/api/v1/products/naturalisatieverzoek").then().statusCode(200).body("teamId", equalTo("burgerzaken"));
-        given().queryParam("teamId", "belastingen").get("/api/v1/products").then().statusCode(200)
+        asEditor().get("/api/v1/products/omgevingsvergunning_kap").then().statusCode(200).body("teamId", equalTo("omgeving"));
+        asEditor().get("/api/v1/products/bijstand").then().statusCode(200).body("teamId", equalTo("sociaal-domein"));
+        asEditor().get("/api/v1/products/bezwaar").then().statusCode(200).body("teamId", equalTo("juridische-zaken"));
+        asEditor().get("/api/v1/products/naturalisatieverzoek").then().statusCode(200).body("teamId", equalTo("burgerzaken"));
+        asEditor().queryParam("teamId", "belastingen").get("/api/v1/products").then().statusCode(200)
                 .body("teamId", org.hamcrest.Matchers.everyItem(equalTo("belastingen")));
     }
 
@@ -145,14 +149,14 @@ class KnowledgeCrudTest {
         String id = "afval/test-zwerfkeien";
         Map<String, Object> body = Map.of("id", id, "name", "Zwerfkeien", "teamId", "openbare-ruimte",
                 "handlingTerm", Map.of("days", 3, "unit", "WORKING_DAYS"));
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/categories").then().statusCode(201)
+        asEditor().contentType(ContentType.JSON).body(body).post("/api/v1/categories").then().statusCode(201)
                 .body("parentId", equalTo("afval"));
-        given().get("/api/v1/categories/" + id).then().statusCode(200).body("name", equalTo("Zwerfkeien"));
-        given().contentType(ContentType.JSON).body(Map.of("name", "Zwerfkeien en stenen", "teamId", "openbare-ruimte",
+        asEditor().get("/api/v1/categories/" + id).then().statusCode(200).body("name", equalTo("Zwerfkeien"));
+        asEditor().contentType(ContentType.JSON).body(Map.of("name", "Zwerfkeien en stenen", "teamId", "openbare-ruimte",
                 "handlingTerm", Map.of("days", 4, "unit", "CALENDAR_DAYS")))
                 .put("/api/v1/categories/" + id).then().statusCode(200).body("handlingTerm.days", equalTo(4));
-        given().delete("/api/v1/categories/" + id).then().statusCode(204);
-        given().get("/api/v1/categories/" + id).then().statusCode(404).contentType(PROBLEM);
+        asEditor().delete("/api/v1/categories/" + id).then().statusCode(204);
+        asEditor().get("/api/v1/categories/" + id).then().statusCode(404).contentType(PROBLEM);
 
         List<ReadRecord> records = TopicClient.await(Topics.KNOWLEDGE_CATEGORIES, r -> id.equals(r.key()), 3, WAIT);
         records.forEach(Events::assertProducedByUs);
@@ -162,29 +166,29 @@ class KnowledgeCrudTest {
 
     @Test
     void subCategoryOfUnknownMainIsRejected() {
-        given().contentType(ContentType.JSON).body(Map.of("id", "bestaat-niet/iets", "name", "Iets",
+        asEditor().contentType(ContentType.JSON).body(Map.of("id", "bestaat-niet/iets", "name", "Iets",
                 "teamId", "openbare-ruimte", "handlingTerm", Map.of("days", 3, "unit", "WORKING_DAYS")))
                 .post("/api/v1/categories").then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItem("id"));
-        given().delete("/api/v1/categories/afval").then().statusCode(409).contentType(PROBLEM);
+        asEditor().delete("/api/v1/categories/afval").then().statusCode(409).contentType(PROBLEM);
     }
 
     @Test
     void articleIsSearchableAtOnceAndDeletionLeavesATombstone() {
-        String id = given().contentType(ContentType.JSON)
+        String id = asEditor().contentType(ContentType.JSON)
                 .body(Map.of("question", "Mag ik schaatsen op de stadsgracht?",
                         "answer", "Schaatsen op de stadsgracht mag alleen als de gemeente het ijs heeft vrijgegeven.",
                         "subjects", List.of("Winter"), "validFrom", "2026-01-01",
                         "productUris", List.of("http://standaarden.overheid.nl/owms/terms/evenementenvergunning")))
                 .post("/api/v1/articles").then().statusCode(201).extract().path("id");
-        given().queryParam("q", "schaatsen gracht").get("/api/v1/knowledge/search").then().statusCode(200)
+        asEditor().queryParam("q", "schaatsen gracht").get("/api/v1/knowledge/search").then().statusCode(200)
                 .body("hits[0].id", equalTo(id)).body("hits[0].type", equalTo("ARTICLE"))
                 .body("hits[0].teamId", equalTo("veiligheid"));
-        given().contentType(ContentType.JSON)
+        asEditor().contentType(ContentType.JSON)
                 .body(Map.of("question", "Mag ik schaatsen op de stadsgracht?", "answer", "Nee, nooit."))
                 .put("/api/v1/articles/" + id).then().statusCode(200).body("answer", equalTo("Nee, nooit."));
-        given().delete("/api/v1/articles/" + id).then().statusCode(204);
-        given().get("/api/v1/articles/" + id).then().statusCode(404).contentType(PROBLEM);
+        asEditor().delete("/api/v1/articles/" + id).then().statusCode(204);
+        asEditor().get("/api/v1/articles/" + id).then().statusCode(404).contentType(PROBLEM);
 
         List<ReadRecord> records = TopicClient.await(Topics.KNOWLEDGE_ARTICLES, r -> id.equals(r.key()), 3, WAIT);
         records.forEach(Events::assertProducedByUs);
@@ -196,13 +200,13 @@ class KnowledgeCrudTest {
 
     @Test
     void articleValidationNamesFields() {
-        given().contentType(ContentType.JSON).body(Map.of("question", "", "validFrom", "2026-02-01", "validUntil", "2026-01-01", "answer", "x"))
+        asEditor().contentType(ContentType.JSON).body(Map.of("question", "", "validFrom", "2026-02-01", "validUntil", "2026-01-01", "answer", "x"))
                 .post("/api/v1/articles").then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItem("question"));
-        given().contentType(ContentType.JSON).body(Map.of("question", "q", "answer", "a", "validFrom", "2026-02-01", "validUntil", "2026-01-01"))
+        asEditor().contentType(ContentType.JSON).body(Map.of("question", "q", "answer", "a", "validFrom", "2026-02-01", "validUntil", "2026-01-01"))
                 .post("/api/v1/articles").then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItem("validUntil"));
-        given().contentType(ContentType.JSON).body(Map.of("question", "q", "answer", "a",
+        asEditor().contentType(ContentType.JSON).body(Map.of("question", "q", "answer", "a",
                 "productUris", List.of("http://standaarden.overheid.nl/owms/terms/paspoort", "https://example.org/geen-product")))
                 .post("/api/v1/articles").then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItem("productUris[1]"));
@@ -210,26 +214,26 @@ class KnowledgeCrudTest {
 
     @Test
     void malformedJsonAndUnknownIdsAreProblems() {
-        given().contentType(ContentType.JSON).body("{\"name\": ").post("/api/v1/articles")
+        asEditor().contentType(ContentType.JSON).body("{\"name\": ").post("/api/v1/articles")
                 .then().statusCode(400).contentType(PROBLEM);
-        given().contentType(ContentType.JSON).body("{\"id\":\"x\",\"name\":\"X\",\"tier\":\"GEEN\"}").post("/api/v1/teams")
+        asEditor().contentType(ContentType.JSON).body("{\"id\":\"x\",\"name\":\"X\",\"tier\":\"GEEN\"}").post("/api/v1/teams")
                 .then().statusCode(400).contentType(PROBLEM);
-        given().get("/api/v1/teams/bestaat-niet").then().statusCode(404).contentType(PROBLEM);
-        given().get("/api/v1/products/bestaat-niet").then().statusCode(404).contentType(PROBLEM);
-        given().get("/api/v1/categories/bestaat-niet").then().statusCode(404).contentType(PROBLEM);
-        given().get("/api/v1/articles/bestaat-niet").then().statusCode(404).contentType(PROBLEM);
+        asEditor().get("/api/v1/teams/bestaat-niet").then().statusCode(404).contentType(PROBLEM);
+        asEditor().get("/api/v1/products/bestaat-niet").then().statusCode(404).contentType(PROBLEM);
+        asEditor().get("/api/v1/categories/bestaat-niet").then().statusCode(404).contentType(PROBLEM);
+        asEditor().get("/api/v1/articles/bestaat-niet").then().statusCode(404).contentType(PROBLEM);
     }
 
     @Test
     void concurrentEditsOfOneTeamNeverFailWithA500() throws Exception {
-        given().contentType(ContentType.JSON).body(Map.of("id", "test-gelijktijdig", "name", "Start", "tier", "BACK_OFFICE"))
+        asEditor().contentType(ContentType.JSON).body(Map.of("id", "test-gelijktijdig", "name", "Start", "tier", "BACK_OFFICE"))
                 .post("/api/v1/teams").then().statusCode(201);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
         try {
             List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 String name = "Naam " + i;
-                results.add(pool.submit(() -> given().contentType(ContentType.JSON)
+                results.add(pool.submit(() -> asEditor().contentType(ContentType.JSON)
                         .body(Map.of("name", name, "tier", "BACK_OFFICE")).put("/api/v1/teams/test-gelijktijdig")
                         .then().extract().statusCode()));
             }
@@ -239,7 +243,7 @@ class KnowledgeCrudTest {
         } finally {
             pool.shutdown();
         }
-        String finalName = given().get("/api/v1/teams/test-gelijktijdig").then().statusCode(200).extract().path("name");
+        String finalName = asEditor().get("/api/v1/teams/test-gelijktijdig").then().statusCode(200).extract().path("name");
         // the last record on the topic for this key is the state the database holds
         org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> {
             List<ReadRecord> all = TopicClient.readAll(Topics.KNOWLEDGE_TEAMS, WAIT).stream()
@@ -252,20 +256,20 @@ class KnowledgeCrudTest {
     @Test
     void readinessReportsTheBuiltSearchIndexAndThePublishedSeed() {
         // the seed's outbox is relayed within seconds of start; until then the service is not ready
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get(ready).then().statusCode(200)
                 .body("checks.find { it.name == 'search-index' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'knowledge-published' }.status", equalTo("UP")));
     }
 
     @Test
     void searchEndpointRanksWithSnippetsAndValidatesItsParameters() {
-        given().queryParam("q", "kwijtschelding gemeentebelasting").queryParam("limit", 3)
+        asEditor().queryParam("q", "kwijtschelding gemeentebelasting").queryParam("limit", 3)
                 .get("/api/v1/knowledge/search").then().statusCode(200)
                 .body("hits.id", hasItem("belastingkwijtschelding"))
                 .body("hits", hasSize(3))
                 .body("hits[0].snippet", org.hamcrest.Matchers.containsString("<em>"));
-        given().get("/api/v1/knowledge/search").then().statusCode(400).contentType(PROBLEM);
-        given().queryParam("q", "paspoort").queryParam("limit", 0).get("/api/v1/knowledge/search")
+        asEditor().get("/api/v1/knowledge/search").then().statusCode(400).contentType(PROBLEM);
+        asEditor().queryParam("q", "paspoort").queryParam("limit", 0).get("/api/v1/knowledge/search")
                 .then().statusCode(400).contentType(PROBLEM);
     }
 }

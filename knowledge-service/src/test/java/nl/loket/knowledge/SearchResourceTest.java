@@ -1,6 +1,6 @@
 package nl.loket.knowledge;
 
-import static io.restassured.RestAssured.given;
+import static nl.loket.knowledge.Api.asAgent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -29,9 +29,9 @@ class SearchResourceTest {
             "grofvuil laten ophalen | PRODUCT:afvalinzameling_grofvuil",
             "woz waarde | PRODUCT:woz-beschikking"})
     void requiredQueriesFindTheRightItemInTheTopThree(String query, String expected) {
-        List<String> types = given().queryParam("q", query).queryParam("limit", 3).get("/api/v1/knowledge/search")
+        List<String> types = asAgent().queryParam("q", query).queryParam("limit", 3).get("/api/v1/knowledge/search")
                 .then().statusCode(200).extract().path("hits.type");
-        List<String> ids = given().queryParam("q", query).queryParam("limit", 3).get("/api/v1/knowledge/search")
+        List<String> ids = asAgent().queryParam("q", query).queryParam("limit", 3).get("/api/v1/knowledge/search")
                 .then().statusCode(200).extract().path("hits.id");
         List<String> keys = new java.util.ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {

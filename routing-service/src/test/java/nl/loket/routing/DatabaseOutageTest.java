@@ -1,6 +1,5 @@
 package nl.loket.routing;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.quarkus.test.junit.TestProfile;
 import nl.loket.contracts.Topics;
 import nl.loket.contracts.events.ContactReceived;
@@ -46,6 +46,10 @@ class DatabaseOutageTest {
             return List.of(new TestResourceEntry(KnowledgeTopicsResource.class));
         }
     }
+
+    /** The management interface's root {@code …/q/} (the value is relative to its root path); not the public port. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
 
     private static final String TEXT = "Mijn buren draaien elke nacht tot 3 uur keiharde muziek, ik word er gek van.";
 
@@ -81,6 +85,6 @@ class DatabaseOutageTest {
         assertThat(TopicClient.readAll(Topics.deadLetter(Topics.CONTACTS_RECEIVED), Duration.ofSeconds(10)))
                 .noneMatch(r -> during.contains(r.key()));
         // and the service reports itself ready again (its database check included)
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> RestAssured.given().get(management + "health/ready").then().statusCode(200));
     }
 }

@@ -43,8 +43,7 @@ public class KnowledgeTopicsResource implements QuarkusTestResourceLifecycleMana
     }
 
     public static void publish(String bootstrap, List<KnowledgeFixture.Event> events) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties props = nl.loket.testsupport.TopicClient.clientProperties(bootstrap);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -82,9 +81,7 @@ public class KnowledgeTopicsResource implements QuarkusTestResourceLifecycleMana
 
     /** Creates the topics that do not exist yet (a topic created meanwhile is fine). */
     public static void createTopics(List<String> topics, int partitions) {
-        Properties props = new Properties();
-        props.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaTestResource.bootstrapServers());
+        Properties props = KafkaTestResource.adminClientProperties();
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(props)) {
             for (String topic : topics) {
                 try {

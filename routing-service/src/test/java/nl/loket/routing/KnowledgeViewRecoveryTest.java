@@ -1,6 +1,6 @@
 package nl.loket.routing;
 
-import static io.restassured.RestAssured.given;
+import static nl.loket.routing.Api.asAgent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import nl.loket.contracts.EventJson;
 import nl.loket.contracts.Topics;
@@ -50,6 +51,10 @@ class KnowledgeViewRecoveryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String NOISE = "Mijn buren draaien elke nacht tot 3 uur keiharde muziek, ik word er gek van.";
+
+    /** The management interface's root {@code …/q/} (the value is relative to its root path); not the public port. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
 
     @Inject
     KnowledgeView view;
@@ -79,15 +84,15 @@ class KnowledgeViewRecoveryTest {
 
     @Test
     void theReaderStartsAgainAfterAFailureAndNoContactIsDecidedBeforeTheViewCaughtUp() throws Exception {
-        given().get("/q/health/ready").then().statusCode(200);
+        RestAssured.given().get(management + "health/ready").then().statusCode(200);
         double restartsBefore = restarts();
 
         failing.set(true);
         await().atMost(WAIT).until(() -> !view.isCaughtUp());
         await().atMost(WAIT).until(() -> restarts() >= restartsBefore + 2); // it keeps trying, with back-off
-        given().get("/q/health/ready").then().statusCode(503)
+        RestAssured.given().get(management + "health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'knowledge-view' }.status", equalTo("DOWN"));
-        given().contentType(ContentType.JSON)
+        asAgent().contentType(ContentType.JSON)
                 .body(Map.of("municipality", "GM0363", "channel", "WEB_FORM", "text", NOISE)).post("/api/v1/routing/preview")
                 .then().statusCode(503).contentType("application/problem+json")
                 .body("title", equalTo("Not ready")).body("detail", containsString("not caught up"));
@@ -108,7 +113,7 @@ class KnowledgeViewRecoveryTest {
         Instant released = Instant.now();
         failing.set(false);
         await().atMost(WAIT).until(view::isCaughtUp);
-        await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
+        await().atMost(WAIT).untilAsserted(() -> RestAssured.given().get(management + "health/ready").then().statusCode(200)
                 .body("checks.name", hasItem("knowledge-view")));
 
         JsonNode routed = EventJson.mapper().readTree(TopicClient.await(Topics.CONTACTS_ROUTED,

@@ -1,6 +1,6 @@
 package nl.loket.routing;
 
-import static io.restassured.RestAssured.given;
+import static nl.loket.routing.Api.asAgent;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import nl.loket.contracts.Topics;
 import nl.loket.contracts.events.CaseStatusChanged;
@@ -33,6 +34,10 @@ import nl.loket.testsupport.WithKafkaAndPostgres;
 class RoutingPreviewResourceTest {
 
     private static final String PREVIEW = "/api/v1/routing/preview";
+
+    /** The management interface's root {@code …/q/} (the value is relative to its root path); not the public port. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
 
     @jakarta.inject.Inject
     nl.loket.routing.knowledge.KnowledgeView view;
@@ -51,7 +56,7 @@ class RoutingPreviewResourceTest {
     void explicitProductChoiceWins() {
         Map<String, Object> body = new java.util.HashMap<>(body("Ik heb een vraag, kunt u mij bellen?"));
         body.put("productCode", "http://standaarden.overheid.nl/owms/terms/omgevingsvergunning_kap");
-        given().contentType(ContentType.JSON).body(body).post(PREVIEW).then().statusCode(200)
+        asAgent().contentType(ContentType.JSON).body(body).post(PREVIEW).then().statusCode(200)
                 .body("teamId", equalTo("omgeving")).body("rule", equalTo("explicit-signal"))
                 .body("tier", equalTo("CHAIN_TEAM")).body("productName", equalTo("omgevingsvergunning kap"))
                 .body("reason", containsString("web form"));
@@ -62,7 +67,7 @@ class RoutingPreviewResourceTest {
         Map<String, Object> body = new java.util.HashMap<>(body("Goedemiddag, ik heb een vraag."));
         body.put("channel", "PHONE");
         body.put("ivrChoice", "belastingen");
-        given().contentType(ContentType.JSON).body(body).post(PREVIEW).then().statusCode(200)
+        asAgent().contentType(ContentType.JSON).body(body).post(PREVIEW).then().statusCode(200)
                 .body("teamId", equalTo("belastingen")).body("rule", equalTo("explicit-signal"));
     }
 
@@ -71,13 +76,13 @@ class RoutingPreviewResourceTest {
         Map<String, Object> body = new java.util.HashMap<>(body("Ik kom iets melden."));
         body.put("channel", "COUNTER");
         body.put("deskTopic", "Parkeeroverlast");
-        given().contentType(ContentType.JSON).body(body).post(PREVIEW).then().statusCode(200)
+        asAgent().contentType(ContentType.JSON).body(body).post(PREVIEW).then().statusCode(200)
                 .body("teamId", equalTo("veiligheid")).body("rule", equalTo("explicit-signal"));
     }
 
     @Test
     void genericInformationQuestionGoesToFirstLineEvenForPermits() {
-        given().contentType(ContentType.JSON).body(body("Hoe vraag ik een kapvergunning aan en wat kost dat?"))
+        asAgent().contentType(ContentType.JSON).body(body("Hoe vraag ik een kapvergunning aan en wat kost dat?"))
                 .post(PREVIEW).then().statusCode(200)
                 .body("teamId", equalTo("kcc")).body("tier", equalTo("FIRST_LINE"))
                 .body("rule", equalTo("information-question")).body("reason", containsString("information question"))
@@ -86,7 +91,7 @@ class RoutingPreviewResourceTest {
 
     @Test
     void ownApplicationGoesToTheTeamThatHandlesTheProduct() {
-        given().contentType(ContentType.JSON)
+        asAgent().contentType(ContentType.JSON)
                 .body(body("Wij willen de boom in onze achtertuin kappen omdat de wortels de fundering beschadigen. "
                         + "Wij willen hiervoor een vergunning aanvragen."))
                 .post(PREVIEW).then().statusCode(200)
@@ -96,7 +101,7 @@ class RoutingPreviewResourceTest {
 
     @Test
     void reportAboutPublicSpaceGoesToTheBackOffice() {
-        given().contentType(ContentType.JSON)
+        asAgent().contentType(ContentType.JSON)
                 .body(body("De lantaarnpaal voor mijn huis op nummer 14 brandt al twee weken niet."))
                 .post(PREVIEW).then().statusCode(200)
                 .body("teamId", equalTo("openbare-ruimte")).body("tier", equalTo("BACK_OFFICE"));
@@ -113,20 +118,20 @@ class RoutingPreviewResourceTest {
 
         Map<String, Object> known = new java.util.HashMap<>(body(text));
         known.put("caseReference", "OV-2026-00042");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().contentType(ContentType.JSON).body(known)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asAgent().contentType(ContentType.JSON).body(known)
                 .post(PREVIEW).then().statusCode(200)
                 .body("teamId", equalTo("kcc")).body("rule", equalTo("known-case-status"))
                 .body("reason", containsString("OV-2026-00042")));
 
         Map<String, Object> unknown = new java.util.HashMap<>(body(text));
         unknown.put("caseReference", "OV-2026-99999");
-        given().contentType(ContentType.JSON).body(unknown).post(PREVIEW).then().statusCode(200)
+        asAgent().contentType(ContentType.JSON).body(unknown).post(PREVIEW).then().statusCode(200)
                 .body("teamId", equalTo("omgeving")).body("rule", equalTo("unknown-case-status"));
     }
 
     @Test
     void lowConfidenceGoesToFirstLineForTriage() {
-        given().contentType(ContentType.JSON).body(body("Goedemorgen, ik wil graag iemand spreken. Groet, Piet"))
+        asAgent().contentType(ContentType.JSON).body(body("Goedemorgen, ik wil graag iemand spreken. Groet, Piet"))
                 .post(PREVIEW).then().statusCode(200)
                 .body("teamId", equalTo("kcc")).body("rule", equalTo("low-confidence"))
                 .body("reason", containsString("triages"));
@@ -136,14 +141,14 @@ class RoutingPreviewResourceTest {
     void otherPoliciesExpressTheOtherKccModels() {
         String ownCase = "Mijn buren draaien elke nacht tot 3 uur keiharde muziek, ik word er gek van.";
         String info = "Hoe vraag ik een kapvergunning aan en wat kost dat?";
-        given().contentType(ContentType.JSON).queryParam("policy", "one-kcc").body(body(ownCase)).post(PREVIEW)
+        asAgent().contentType(ContentType.JSON).queryParam("policy", "one-kcc").body(body(ownCase)).post(PREVIEW)
                 .then().statusCode(200).body("teamId", equalTo("kcc")).body("policyName", equalTo("one-kcc"));
-        given().contentType(ContentType.JSON).queryParam("policy", "chain-specialised-kcc").body(body(ownCase))
+        asAgent().contentType(ContentType.JSON).queryParam("policy", "chain-specialised-kcc").body(body(ownCase))
                 .post(PREVIEW).then().statusCode(200).body("teamId", equalTo("veiligheid"));
-        given().contentType(ContentType.JSON).queryParam("policy", "stuck-in-the-middle").body(body(info))
+        asAgent().contentType(ContentType.JSON).queryParam("policy", "stuck-in-the-middle").body(body(info))
                 .post(PREVIEW).then().statusCode(200).body("teamId", equalTo("omgeving"))
                 .body("rule", equalTo("forward-matched"));
-        given().contentType(ContentType.JSON).queryParam("policy", "switchboard-plus").body(body(info))
+        asAgent().contentType(ContentType.JSON).queryParam("policy", "switchboard-plus").body(body(info))
                 .post(PREVIEW).then().statusCode(200).body("teamId", equalTo("omgeving"))
                 .body("policyName", equalTo("switchboard-plus"));
     }
@@ -153,17 +158,17 @@ class RoutingPreviewResourceTest {
         Map<String, Object> body = new java.util.HashMap<>(
                 body("Mijn buren draaien elke nacht tot 3 uur keiharde muziek, ik word er gek van."));
         body.put("municipality", "GM9001");
-        given().contentType(ContentType.JSON).body(body).post(PREVIEW).then().statusCode(200)
+        asAgent().contentType(ContentType.JSON).body(body).post(PREVIEW).then().statusCode(200)
                 .body("teamId", equalTo("kcc")).body("policyName", equalTo("one-kcc"));
     }
 
     @Test
     void unknownPolicyAndMissingTextAreProblems() {
-        given().contentType(ContentType.JSON).queryParam("policy", "nope").body(body("Hallo")).post(PREVIEW).then()
+        asAgent().contentType(ContentType.JSON).queryParam("policy", "nope").body(body("Hallo")).post(PREVIEW).then()
                 .statusCode(400).contentType("application/problem+json").body("detail", containsString("nope"));
-        given().contentType(ContentType.JSON).body(Map.of("municipality", "GM0363")).post(PREVIEW).then()
+        asAgent().contentType(ContentType.JSON).body(Map.of("municipality", "GM0363")).post(PREVIEW).then()
                 .statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("{not json").post(PREVIEW).then()
+        asAgent().contentType(ContentType.JSON).body("{not json").post(PREVIEW).then()
                 .statusCode(400).contentType("application/problem+json");
     }
 
@@ -171,19 +176,19 @@ class RoutingPreviewResourceTest {
     void knowledgeChangeWhileRunningChangesTheDecision() {
         String text = "Mijn zwembadabonnement van het gemeentelijk zwembad is onterecht stopgezet.";
         String uri = "urn:test:product:zwembadabonnement";
-        given().contentType(ContentType.JSON).body(body(text)).post(PREVIEW).then().statusCode(200)
+        asAgent().contentType(ContentType.JSON).body(body(text)).post(PREVIEW).then().statusCode(200)
                 .body("productUri", org.hamcrest.Matchers.not(equalTo(uri)));
 
         ProductChanged product = new ProductChanged(uri, "zwembadabonnement", "aanvraag", null,
                 List.of("zwembad", "zwemabonnement"), "sociaal-domein", new HandlingTerm(10, TermUnit.WORKING_DAYS));
         TopicClient.send(Topics.KNOWLEDGE_PRODUCTS, uri, TestContacts.json(product),
                 TopicClient.cloudEventHeaders(ProductChanged.TYPE, uri));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().contentType(ContentType.JSON)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asAgent().contentType(ContentType.JSON)
                 .body(body(text)).post(PREVIEW).then().statusCode(200)
                 .body("teamId", equalTo("sociaal-domein")).body("productUri", equalTo(uri)));
 
         TopicClient.send(Topics.KNOWLEDGE_PRODUCTS, uri, null, TopicClient.cloudEventHeaders(ProductChanged.TYPE, uri));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().contentType(ContentType.JSON)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> asAgent().contentType(ContentType.JSON)
                 .body(body(text)).post(PREVIEW).then().statusCode(200)
                 .body("productUri", org.hamcrest.Matchers.not(equalTo(uri))));
     }
@@ -193,11 +198,13 @@ class RoutingPreviewResourceTest {
         java.io.PrintStream original = System.out;
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
         System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        System.setProperty("loket.token", Api.agentToken());
         try {
             nl.loket.routing.eval.RoutingEvaluator.main(new String[] {"src/test/resources/eval/probe-set.csv",
                     "http://localhost:" + io.restassured.RestAssured.port});
         } finally {
             System.setOut(original);
+            System.clearProperty("loket.token");
         }
         String report = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
         System.out.println(report);
@@ -208,7 +215,7 @@ class RoutingPreviewResourceTest {
 
     @Test
     void healthReportsTheKnowledgeView() {
-        given().get("/q/health/ready").then().statusCode(200)
+        RestAssured.given().get(management + "health/ready").then().statusCode(200)
                 .body("checks.name", hasItem("knowledge-view"));
     }
 }

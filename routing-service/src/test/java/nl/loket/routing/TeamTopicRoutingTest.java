@@ -1,6 +1,6 @@
 package nl.loket.routing;
 
-import static io.restassured.RestAssured.given;
+import static nl.loket.routing.Api.asAgent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,7 +18,13 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +34,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import nl.loket.contracts.DefaultTeams;
 import nl.loket.contracts.EventJson;
@@ -60,6 +67,10 @@ class TeamTopicRoutingTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String PREVIEW = "/api/v1/routing/preview";
 
+    /** The management interface's root {@code …/q/} (the value is relative to its root path); not the public port. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     @Inject
     KnowledgeView view;
     @Inject
@@ -87,9 +98,9 @@ class TeamTopicRoutingTest {
                 "text", text, "caseReference", reference));
         Map<String, Object> withoutCase = new HashMap<>(withCase);
         withoutCase.remove("caseReference");
-        String expectedTeam = given().contentType(ContentType.JSON).body(withoutCase).post(PREVIEW).then()
+        String expectedTeam = asAgent().contentType(ContentType.JSON).body(withoutCase).post(PREVIEW).then()
                 .statusCode(200).extract().path("teamId");
-        given().contentType(ContentType.JSON).body(withCase).post(PREVIEW).then().statusCode(200)
+        asAgent().contentType(ContentType.JSON).body(withCase).post(PREVIEW).then().statusCode(200)
                 .body("teamId", org.hamcrest.Matchers.equalTo(expectedTeam));
 
         ContactReceived contact = contact(text, reference, null);
@@ -130,11 +141,12 @@ class TeamTopicRoutingTest {
             assertThat(missing).isNotNull();
             assertThat(missing.count()).isEqualTo(1.0);
             assertThat(topics()).doesNotContain(topic);
-            given().get("/q/metrics").then().statusCode(200)
+            RestAssured.given().get(management + "metrics").then().statusCode(200)
                     .body(org.hamcrest.Matchers.containsString("loket_routing_team_topic_missing_total{team=\"" + team));
 
             // the topic is provisioned: the next contact goes to the team (the reader lists the topics regularly)
             KnowledgeTopicsResource.createTopics(List.of(topic), 1);
+            grantRoutingServiceWrite(topic);
             await().atMost(WAIT).until(() -> view.hasTeamTopic(team));
             ContactReceived second = contact("Goedemiddag, ik heb een vraag.", null, team);
             TestContacts.send(second);
@@ -163,9 +175,22 @@ class TeamTopicRoutingTest {
         return EventJson.mapper().readTree(r.value());
     }
 
-    private static Set<String> topics() throws Exception {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
+    /**
+     * A new team topic comes with its ACL lines for routing-service (deploy/README.md): the broker enforces deploy's
+     * ACLs, which name the default teams' topics only, so the test grants them as the operator would.
+     */
+    private static void grantRoutingServiceWrite(String topic) throws Exception {
+        ResourcePattern resource = new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL);
+        try (Admin admin = Admin.create(KafkaTestResource.adminClientProperties())) {
+            admin.createAcls(List.of(AclOperation.DESCRIBE, AclOperation.WRITE).stream()
+                    .map(op -> new AclBinding(resource,
+                            new AccessControlEntry("User:routing-service", "*", op, AclPermissionType.ALLOW)))
+                    .toList()).all().get();
+        }
+    }
+
+        private static Set<String> topics() throws Exception {
+        Properties props = KafkaTestResource.adminClientProperties();
         try (Admin admin = Admin.create(props)) {
             return admin.listTopics().names().get();
         }

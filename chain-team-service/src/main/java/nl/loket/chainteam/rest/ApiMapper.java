@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import nl.loket.chainteam.domain.Callback;
 import nl.loket.chainteam.domain.HistoryEntry;
+import nl.loket.chainteam.domain.Member;
 import nl.loket.chainteam.domain.WorkItem;
 import nl.loket.chainteam.domain.WorkItemStatus;
 import nl.loket.chainteam.rest.ApiModels.CallbackView;
@@ -11,11 +12,17 @@ import nl.loket.chainteam.rest.ApiModels.Citizen;
 import nl.loket.chainteam.rest.ApiModels.HistoryEntryView;
 import nl.loket.chainteam.rest.ApiModels.Term;
 import nl.loket.chainteam.rest.ApiModels.WorkItemView;
+import nl.loket.kit.auth.Caller;
 
 /** Entities → API models, explicitly. */
 final class ApiMapper {
 
     private ApiMapper() {
+    }
+
+    /** The member making the request, from the verified access token (member name, organisation, teams). */
+    static Member toMember(Caller caller) {
+        return new Member(caller.name(), caller.organisation(), caller.teams());
     }
 
     static WorkItemView toApi(WorkItem i, Instant now) {

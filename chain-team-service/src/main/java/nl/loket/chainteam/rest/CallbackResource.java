@@ -1,5 +1,6 @@
 package nl.loket.chainteam.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -9,31 +10,35 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import nl.loket.chainteam.domain.Member;
 import nl.loket.chainteam.rest.ApiModels.CallbackView;
 import nl.loket.chainteam.rest.ApiModels.CompleteCallbackRequest;
 import nl.loket.chainteam.service.CallbackActions;
+import nl.loket.kit.auth.Callers;
+import nl.loket.kit.auth.Roles;
 
 /** Completing a call-back: the requesting team, the target team or the target member; others get 404. */
 @Path("/api/v1/callbacks/{callbackId}")
 @Produces(MediaType.APPLICATION_JSON)
-@Authenticated
+@RolesAllowed(Roles.AGENT)
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Call-backs")
 public class CallbackResource {
 
     private final CallbackActions callbacks;
-    private final JsonWebToken jwt;
+    private final SecurityIdentity identity;
+    private final Callers callers;
 
-    public CallbackResource(CallbackActions callbacks, JsonWebToken jwt) {
+    public CallbackResource(CallbackActions callbacks, SecurityIdentity identity, Callers callers) {
         this.callbacks = callbacks;
-        this.jwt = jwt;
+        this.identity = identity;
+        this.callers = callers;
     }
 
     @POST
@@ -42,7 +47,12 @@ public class CallbackResource {
     @Operation(summary = "Record the call-back as made → CallbackCompleted; the item returns to its queue")
     public Uni<CallbackView> complete(@PathParam("callbackId") String callbackId,
             @Valid @NotNull CompleteCallbackRequest request) {
-        return callbacks.complete(callbackId, Members.of(jwt), request.reached(), request.note())
+        return callbacks.complete(callbackId, member(), request.reached(), request.note())
                 .map(ApiMapper::toApi);
+    }
+
+    /** The signed-in member: name, organisation and teams from the verified access token. */
+    private Member member() {
+        return ApiMapper.toMember(callers.of(identity));
     }
 }

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,37 +15,41 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import nl.loket.chainteam.domain.CallbackStatus;
+import nl.loket.chainteam.domain.Member;
 import nl.loket.chainteam.domain.WorkItemStatus;
 import nl.loket.chainteam.rest.ApiModels.CallbackView;
 import nl.loket.chainteam.rest.ApiModels.ItemPage;
 import nl.loket.chainteam.service.ProblemException;
 import nl.loket.chainteam.service.WorkItemQueries;
 import nl.loket.contracts.events.Channel;
+import nl.loket.kit.auth.Callers;
+import nl.loket.kit.auth.Roles;
 import nl.loket.kit.http.Problem;
 
 /** A team's queue and call-backs. Only members of the team: anyone else gets 403. */
 @Path("/api/v1/teams/{teamId}")
 @Produces(MediaType.APPLICATION_JSON)
-@Authenticated
+@RolesAllowed(Roles.AGENT)
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Team queues")
 public class TeamResource {
 
     private final WorkItemQueries queries;
-    private final JsonWebToken jwt;
+    private final SecurityIdentity identity;
+    private final Callers callers;
 
-    public TeamResource(WorkItemQueries queries, JsonWebToken jwt) {
+    public TeamResource(WorkItemQueries queries, SecurityIdentity identity, Callers callers) {
         this.queries = queries;
-        this.jwt = jwt;
+        this.identity = identity;
+        this.callers = callers;
     }
 
     @GET
@@ -70,7 +75,7 @@ public class TeamResource {
             throw ProblemException.invalid(errors);
         }
         Instant now = Instant.now();
-        return queries.queue(teamId, Members.of(jwt), statuses, overdueFilter, channelFilter,
+        return queries.queue(teamId, member(), statuses, overdueFilter, channelFilter,
                 product == null || product.isBlank() ? null : product, pageNumber, pageSize)
                 .map(p -> new ItemPage(p.items().stream().map(i -> ApiMapper.toApi(i, now)).toList(), pageNumber,
                         pageSize, p.total()));
@@ -90,7 +95,7 @@ public class TeamResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return queries.teamCallbacks(teamId, Members.of(jwt), st == null ? CallbackStatus.OPEN : st, pageNumber,
+        return queries.teamCallbacks(teamId, member(), st == null ? CallbackStatus.OPEN : st, pageNumber,
                 pageSize).map(list -> list.stream().map(ApiMapper::toApi).toList());
     }
 
@@ -143,5 +148,10 @@ public class TeamResource {
             errors.add(new Problem.FieldError(field, "must be a number"));
             return min;
         }
+    }
+
+    /** The signed-in member: name, organisation and teams from the verified access token. */
+    private Member member() {
+        return ApiMapper.toMember(callers.of(identity));
     }
 }

@@ -3,6 +3,7 @@ package nl.loket.chainteam.rest;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -14,13 +15,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import nl.loket.chainteam.domain.Member;
 import nl.loket.chainteam.rest.ApiModels.CallbackRequest;
 import nl.loket.chainteam.rest.ApiModels.CallbackView;
 import nl.loket.chainteam.rest.ApiModels.HistoryEntryView;
@@ -31,6 +32,8 @@ import nl.loket.chainteam.service.CallbackActions;
 import nl.loket.chainteam.service.ProblemException;
 import nl.loket.chainteam.service.WorkItemActions;
 import nl.loket.chainteam.service.WorkItemQueries;
+import nl.loket.kit.auth.Callers;
+import nl.loket.kit.auth.Roles;
 
 /**
  * One work item (by contact id). An item outside the member's teams answers 404: its existence does not leak.
@@ -38,7 +41,7 @@ import nl.loket.chainteam.service.WorkItemQueries;
  */
 @Path("/api/v1/items/{contactId}")
 @Produces(MediaType.APPLICATION_JSON)
-@Authenticated
+@RolesAllowed(Roles.AGENT)
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Work items")
 public class WorkItemResource {
@@ -46,48 +49,50 @@ public class WorkItemResource {
     private final WorkItemQueries queries;
     private final WorkItemActions actions;
     private final CallbackActions callbacks;
-    private final JsonWebToken jwt;
+    private final SecurityIdentity identity;
+    private final Callers callers;
 
     public WorkItemResource(WorkItemQueries queries, WorkItemActions actions, CallbackActions callbacks,
-            JsonWebToken jwt) {
+            SecurityIdentity identity, Callers callers) {
         this.queries = queries;
         this.actions = actions;
         this.callbacks = callbacks;
-        this.jwt = jwt;
+        this.identity = identity;
+        this.callers = callers;
     }
 
     @GET
     @Operation(summary = "The work item")
     public Uni<WorkItemView> get(@PathParam("contactId") String contactId) {
-        return queries.item(contactId, Members.of(jwt)).map(i -> ApiMapper.toApi(i, Instant.now()));
+        return queries.item(contactId, member()).map(i -> ApiMapper.toApi(i, Instant.now()));
     }
 
     @GET
     @Path("/history")
     @Operation(summary = "Every action on the contact, in order: who, when, what, and the state after it")
     public Uni<List<HistoryEntryView>> history(@PathParam("contactId") String contactId) {
-        return queries.history(contactId, Members.of(jwt)).map(l -> l.stream().map(ApiMapper::toApi).toList());
+        return queries.history(contactId, member()).map(l -> l.stream().map(ApiMapper::toApi).toList());
     }
 
     @GET
     @Path("/callbacks")
     @Operation(summary = "The contact's call-back requests")
     public Uni<List<CallbackView>> callbacks(@PathParam("contactId") String contactId) {
-        return queries.callbacksOf(contactId, Members.of(jwt)).map(l -> l.stream().map(ApiMapper::toApi).toList());
+        return queries.callbacksOf(contactId, member()).map(l -> l.stream().map(ApiMapper::toApi).toList());
     }
 
     @POST
     @Path("/claim")
     @Operation(summary = "Claim an OPEN item (idempotent for the member who holds it)")
     public Uni<WorkItemView> claim(@PathParam("contactId") String contactId) {
-        return actions.claim(contactId, Members.of(jwt)).map(i -> ApiMapper.toApi(i, Instant.now()));
+        return actions.claim(contactId, member()).map(i -> ApiMapper.toApi(i, Instant.now()));
     }
 
     @POST
     @Path("/release")
     @Operation(summary = "Put a claimed item back in the queue")
     public Uni<WorkItemView> release(@PathParam("contactId") String contactId) {
-        return actions.release(contactId, Members.of(jwt)).map(i -> ApiMapper.toApi(i, Instant.now()));
+        return actions.release(contactId, member()).map(i -> ApiMapper.toApi(i, Instant.now()));
     }
 
     @POST
@@ -96,7 +101,7 @@ public class WorkItemResource {
     @Operation(summary = "Settle the contact with an outcome → ContactHandled")
     public Uni<WorkItemView> resolve(@PathParam("contactId") String contactId,
             @Valid @NotNull ResolveRequest request) {
-        return actions.resolve(contactId, Members.of(jwt), request.outcome(), request.note())
+        return actions.resolve(contactId, member(), request.outcome(), request.note())
                 .map(i -> ApiMapper.toApi(i, Instant.now()));
     }
 
@@ -105,7 +110,7 @@ public class WorkItemResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ask routing-service to hand the contact on → ContactTransferRequested (202)")
     public Uni<Response> transfer(@PathParam("contactId") String contactId, @Valid @NotNull TransferRequest request) {
-        return actions.transfer(contactId, Members.of(jwt), request.toTeamId(), request.reason())
+        return actions.transfer(contactId, member(), request.toTeamId(), request.reason())
                 .map(i -> Response.accepted(ApiMapper.toApi(i, Instant.now())).build());
     }
 
@@ -122,8 +127,13 @@ public class WorkItemResource {
         if (request.dueAt() != null && request.dueAt().isBefore(Instant.now())) {
             throw ProblemException.invalid("dueAt", "must be in the future");
         }
-        return callbacks.request(contactId, Members.of(jwt), request.targetTeamId(), request.targetMember(),
+        return callbacks.request(contactId, member(), request.targetTeamId(), request.targetMember(),
                 request.dueAt(), request.note())
                 .map(cb -> Response.status(Response.Status.CREATED).entity(ApiMapper.toApi(cb)).build());
+    }
+
+    /** The signed-in member: name, organisation and teams from the verified access token. */
+    private Member member() {
+        return ApiMapper.toMember(callers.of(identity));
     }
 }

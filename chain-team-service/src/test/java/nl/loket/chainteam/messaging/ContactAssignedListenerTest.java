@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.common.acl.AclOperation;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +24,7 @@ import nl.loket.contracts.events.Channel;
 import nl.loket.contracts.events.ContactAssigned;
 import nl.loket.contracts.events.Tier;
 import nl.loket.kit.messaging.DeadLetterHeaders;
+import nl.loket.testsupport.KafkaTestResource;
 import nl.loket.testsupport.TopicClient;
 import nl.loket.testsupport.WithKafkaAndPostgres;
 
@@ -47,6 +49,10 @@ class ContactAssignedListenerTest {
 
     @Test
     void aNewTeamTopicIsPickedUpWithoutRedeploy() {
+        // a new team topic comes with its ACL lines (deploy/README.md); the broker enforces deploy's ACLs
+        TopicClient.createTopics(List.of(Topics.teamContacts("wijkteam-noord")), 1);
+        KafkaTestResource.grant("chain-team-service", Topics.teamContacts("wijkteam-noord"), AclOperation.DESCRIBE,
+                AclOperation.READ);
         String id = newContactId();
         TestSupport.sendAndAwait(assigned(id, "wijkteam-noord", Tier.CHAIN_TEAM, 0, Channel.WEB_FORM, Instant.now(),
                 null, null));

@@ -23,6 +23,7 @@ import nl.loket.contracts.Topics;
 import nl.loket.testsupport.PostgresBehindProxyResource;
 import nl.loket.testsupport.PostgresOutageProfile;
 import nl.loket.testsupport.TopicClient;
+import nl.loket.chainteam.Management;
 
 /**
  * PostgreSQL goes away under the running team-topic consumer while contacts are handed to a team: none is
@@ -31,6 +32,9 @@ import nl.loket.testsupport.TopicClient;
 @QuarkusTest
 @TestProfile(DatabaseOutageTest.BehindProxy.class)
 class DatabaseOutageTest {
+
+    /** Readiness, on the management interface. */
+    private final String ready = Management.url("/q/health/ready");
 
     /** Its own application, PostgreSQL behind the proxy (see PostgresOutageProfile). */
     public static class BehindProxy extends PostgresOutageProfile {
@@ -70,6 +74,6 @@ class DatabaseOutageTest {
         }
         assertThat(TopicClient.readAll(Topics.TEAM_CONTACTS_DLQ, Duration.ofSeconds(10)))
                 .noneMatch(r -> during.contains(r.key()));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get(ready).then().statusCode(200));
     }
 }

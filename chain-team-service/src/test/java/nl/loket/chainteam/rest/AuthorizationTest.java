@@ -9,6 +9,7 @@ import static nl.loket.chainteam.TestSupport.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,9 +22,17 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import nl.loket.contracts.events.Channel;
 import nl.loket.contracts.events.Tier;
+import nl.loket.kit.auth.Roles;
 import nl.loket.testsupport.WithKafkaAndPostgres;
+import nl.loket.testsupport.oidc.TestTokens;
+import nl.loket.chainteam.Management;
 
-/** Every action × own team / other team / no token (and a forged token). */
+/**
+ * The roles table of chain-team-service (README "Endpoints and roles"): every action × {no token, expired, wrong
+ * issuer, wrong audience, tampered, signed by a stranger, forged} is 401 and × {a role other than agent} is 403 (both
+ * problem+json); an agent acts only on the items and queues of the teams in the token (another team's item: 404,
+ * another team's queue: 403).
+ */
 @QuarkusTest
 @WithKafkaAndPostgres(database = "chainteam")
 class AuthorizationTest {
@@ -53,6 +62,8 @@ class AuthorizationTest {
             new Action("queue", "GET", "/api/v1/teams/kcc/items", null),
             new Action("team call-backs", "GET", "/api/v1/teams/kcc/callbacks", null));
 
+    private final String managementLiveness = Management.url("/q/health/live");
+
     private final String ownTeam = token("agent-a", "gemeente", "kcc");
     private final String otherTeam = token("partner-b", "partner-org", "omgeving");
     private String contactId;
@@ -78,13 +89,53 @@ class AuthorizationTest {
     }
 
     @Test
-    void everyActionWithAForgedOrExpiredTokenIs401() {
-        String forged = ownTeam.substring(0, ownTeam.lastIndexOf('.') + 1) + "AAAA";
-        for (Action a : concat()) {
-            Response r = a.call(as(forged), contactId, callbackId);
-            assertThat(r.statusCode()).as(a.name()).isEqualTo(401);
-            assertThat(r.contentType()).as(a.name()).startsWith(PROBLEM);
+    void everyActionWithAnExpiredForeignMisaddressedTamperedOrStrangerSignedTokenIs401() {
+        Map<String, String> invalid = new LinkedHashMap<>();
+        invalid.put("expired", kccAgent().expired().sign());
+        invalid.put("from another issuer", kccAgent().wrongIssuer().sign());
+        invalid.put("for another audience", kccAgent().wrongAudience().sign());
+        invalid.put("changed after signing", kccAgent().tampered());
+        invalid.put("signed by a stranger", kccAgent().signedByStranger().sign());
+        invalid.put("with a forged signature", ownTeam.substring(0, ownTeam.lastIndexOf('.') + 1) + "AAAA");
+        invalid.put("not a JWT", "not-a-token");
+        invalid.forEach((defect, token) -> {
+            for (Action a : concat()) {
+                Response r = a.call(as(token), contactId, callbackId);
+                assertThat(r.statusCode()).as("%s, token %s", a.name(), defect).isEqualTo(401);
+                assertThat(r.contentType()).as("%s, token %s", a.name(), defect).startsWith(PROBLEM);
+                assertThat(r.header("WWW-Authenticate")).as("%s, token %s", a.name(), defect).startsWith("Bearer");
+            }
+        });
+    }
+
+    @Test
+    void everyActionOfAKccMemberWithoutTheAgentRoleIs403() {
+        for (String role : List.of(Roles.ADAPTER, Roles.EDITOR, Roles.METRICS_VIEWER, Roles.OPERATOR)) {
+            String token = TestTokens.as("not-an-agent").roles(role).organisation("gemeente").teams("kcc")
+                    .municipalities("0363").sign();
+            for (Action a : concat()) {
+                Response r = a.call(as(token), contactId, callbackId);
+                assertThat(r.statusCode()).as("%s as %s", a.name(), role).isEqualTo(403);
+                assertThat(r.contentType()).as("%s as %s", a.name(), role).startsWith(PROBLEM);
+            }
         }
+        String noRoles = TestTokens.as("no-roles").organisation("gemeente").teams("kcc").sign();
+        for (Action a : concat()) {
+            assertThat(a.call(as(noRoles), contactId, callbackId).statusCode()).as(a.name() + " without roles")
+                    .isEqualTo(403);
+        }
+        // nothing changed
+        as(ownTeam).get("/api/v1/items/" + contactId).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("CALLBACK_PENDING"));
+    }
+
+    @Test
+    void healthIsServedOnTheManagementPortAndNotOnThePublicPort() {
+        given().get(managementLiveness).then().statusCode(200);
+        given().get("/q/health").then().statusCode(404);
+        given().get("/q/health/live").then().statusCode(404);
+        given().get("/q/openapi").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
     }
 
     @Test
@@ -145,6 +196,11 @@ class AuthorizationTest {
         as(both).get("/api/v1/teams/omgeving/items").then().statusCode(200);
         as(both).get("/api/v1/items/" + contactId).then().statusCode(200);
         as(both).get("/api/v1/teams/belastingen/items").then().statusCode(403);
+    }
+
+    /** An agent of the KCC, as the builder, for the invalid variants. */
+    private static TestTokens kccAgent() {
+        return TestTokens.as("agent-a").roles(Roles.AGENT).organisation("gemeente").teams("kcc").municipalities("0363");
     }
 
     private static List<Action> concat() {

@@ -1,6 +1,7 @@
 package nl.loket.intake.config;
 
 import java.time.Duration;
+import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -45,4 +46,21 @@ public interface IntakeConfig {
     /** Receipts claimed and re-published per round. */
     @WithDefault("100")
     int republishBatchSize();
+
+    /** Which channel adapters may hand in the explicit routing signals. */
+    Signals signals();
+
+    /**
+     * The explicit signals steer routing straight to a team, so only the adapters whose channel has them may set
+     * them (adapter ids as in the token's {@code adapter_id}); another adapter setting one gets 403.
+     */
+    interface Signals {
+        /** Adapters that may set {@code ivrChoice} (the telephony's phone menu). */
+        @WithDefault("phone")
+        Set<String> ivrChoiceAdapters();
+
+        /** Adapters that may set {@code deskTopic} (the counter desk's topic). */
+        @WithDefault("counter")
+        Set<String> deskTopicAdapters();
+    }
 }

@@ -25,8 +25,15 @@ public class ContactReceipt extends PanacheEntityBase {
     @Column(name = "contact_id")
     public String contactId;
 
-    /** The adapter's Idempotency-Key, or {@code adapterId:externalReference}; null when neither was given. */
-    @Column(name = "idempotency_key", unique = true)
+    /** The channel adapter that handed the contact in (the token's {@code adapter_id}); only it sees the receipt. */
+    @Column(name = "adapter_id", nullable = false)
+    public String adapterId;
+
+    /**
+     * The adapter's Idempotency-Key, or {@code adapterId:externalReference}; null when neither was given. Unique per
+     * adapter: {@code (adapter_id, idempotency_key)}.
+     */
+    @Column(name = "idempotency_key")
     public String idempotencyKey;
 
     /** Keyed hash of the canonical request body: same key + other body is a client error. */

@@ -24,6 +24,12 @@ public record ContactSubmission(
         String adapterId,
         String externalReference) {
 
+    /** The same contact, handed in by {@code adapter} (the signed-in adapter, when the body names none). */
+    public ContactSubmission withAdapterId(String adapter) {
+        return new ContactSubmission(municipality, channel, receivedAt, subject, text, language, citizen, caseReference,
+                productCode, ivrChoice, deskTopic, followUpOf, adapter, externalReference);
+    }
+
     /** The citizen as the adapter knows them; everything optional. The BSN never leaves intake. */
     public record Citizen(String bsn, String name, String email, String phone) {
     }

@@ -13,8 +13,14 @@ import nl.loket.intake.domain.ReceiptStatus;
 @ApplicationScoped
 public class ContactReceiptRepository implements PanacheRepositoryBase<ContactReceipt, String> {
 
-    public Uni<ContactReceipt> findByIdempotencyKey(String key) {
-        return find("idempotencyKey", key).firstResult();
+    /** The receipt of {@code adapterId}'s request with this key; keys are scoped per adapter. */
+    public Uni<ContactReceipt> findByIdempotencyKey(String adapterId, String key) {
+        return find("adapterId = ?1 and idempotencyKey = ?2", adapterId, key).firstResult();
+    }
+
+    /** The receipt of a contact that {@code adapterId} handed in; null for another adapter's contact. */
+    public Uni<ContactReceipt> findByIdAndAdapter(String contactId, String adapterId) {
+        return find("contactId = ?1 and adapterId = ?2", contactId, adapterId).firstResult();
     }
 
     public Uni<Integer> markPublished(String contactId) {

@@ -9,6 +9,7 @@ import nl.loket.kit.http.Problem;
 import nl.loket.kit.http.ProblemResponses;
 import nl.loket.intake.config.IntakeConfig;
 import nl.loket.intake.service.BrokerUnavailableException;
+import nl.loket.intake.service.ContactNotAllowedException;
 import nl.loket.intake.service.IdempotencyKeyReusedException;
 
 /** Intake's own failures as problem+json. */
@@ -34,5 +35,11 @@ public class IntakeExceptionMappers {
     public Response idempotencyKeyReused(IdempotencyKeyReusedException e) {
         return ProblemResponses.of(new Problem("urn:loket:problem:idempotency-key-reused", "Unprocessable Content", 422,
                 e.getMessage(), null, java.util.List.of()));
+    }
+
+    /** The signed-in adapter may not hand in this contact (another adapter's id, a signal its channel lacks). */
+    @ServerExceptionMapper
+    public Response contactNotAllowed(ContactNotAllowedException e) {
+        return ProblemResponses.of(403, "Forbidden", e.getMessage());
     }
 }

@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import nl.loket.contracts.events.CitizenDetails;
 import nl.loket.contracts.events.ContactReceived;
+import nl.loket.intake.config.IntakeConfig;
 import nl.loket.intake.domain.ContactReceipt;
 import nl.loket.intake.domain.ContactSubmission;
 import nl.loket.intake.domain.ReceiptStatus;
@@ -24,7 +25,8 @@ import nl.loket.intake.messaging.ContactReceivedPublisher;
  * Accepts a contact: de-duplicates by idempotency key, stores a receipt, publishes ContactReceived and waits for
  * the broker's acknowledgement. A receipt is stored before publishing, so a retry after a failed or unanswered
  * publish republishes the very same event (same contact id, same event id) instead of losing or doubling it; a
- * receipt nobody retries is re-published by {@link ReceiptRepublisher}.
+ * receipt nobody retries is re-published by {@link ReceiptRepublisher}. Every contact and receipt belongs to the
+ * channel adapter that handed it in (the signed-in adapter's id, passed in by the resource).
  */
 @ApplicationScoped
 public class ContactIntakeService {
@@ -43,31 +45,64 @@ public class ContactIntakeService {
     private final ContactReceivedPublisher publisher;
     private final Pseudonymizer pseudonymizer;
     private final ReceiptEvents events;
+    private final IntakeConfig.Signals signals;
 
     public ContactIntakeService(ReceiptService receipts, ContactReceivedPublisher publisher, Pseudonymizer pseudonymizer,
-            ReceiptEvents events) {
+            ReceiptEvents events, IntakeConfig config) {
         this.receipts = receipts;
         this.publisher = publisher;
         this.pseudonymizer = pseudonymizer;
         this.events = events;
+        this.signals = config.signals();
     }
 
-    public Uni<Acceptance> accept(ContactSubmission request, String idempotencyKey) {
+    /**
+     * Accepts {@code submitted} from the signed-in adapter {@code adapterId}. The body's {@code adapterId}, when it
+     * names one, must be that adapter (a body without one is taken as that adapter's); {@code ivrChoice} and
+     * {@code deskTopic} only from the adapters configured for them ({@link IntakeConfig.Signals}); otherwise
+     * {@link ContactNotAllowedException}. Idempotency keys are the adapter's own: another adapter's key is another key.
+     */
+    public Uni<Acceptance> accept(String adapterId, ContactSubmission submitted, String idempotencyKey) {
+        ContactSubmission request;
+        try {
+            request = asHandedInBy(adapterId, submitted);
+        } catch (ContactNotAllowedException e) {
+            return Uni.createFrom().failure(e);
+        }
         String key = effectiveKey(request, idempotencyKey);
         String fingerprint = pseudonymizer.fingerprint(canonical(request));
         if (key == null) {
-            return acceptNew(request, null, fingerprint);
+            return acceptNew(adapterId, request, null, fingerprint);
         }
-        return receipts.findByKey(key).flatMap(existing -> existing != null
+        return receipts.findByKey(adapterId, key).flatMap(existing -> existing != null
                 ? replay(existing, fingerprint)
-                : acceptNew(request, key, fingerprint)
+                : acceptNew(adapterId, request, key, fingerprint)
                         // a concurrent request with the same key stored its receipt first: answer as its replay
                         .onFailure(ContactIntakeService::isUniqueViolation)
-                        .recoverWithUni(() -> receipts.findByKey(key).flatMap(winner -> replay(winner, fingerprint))));
+                        .recoverWithUni(() -> receipts.findByKey(adapterId, key).flatMap(winner -> replay(winner, fingerprint))));
     }
 
-    public Uni<ContactReceipt> find(String contactId) {
-        return receipts.findById(contactId);
+    /** The receipt of {@code adapterId}'s own contact; null when unknown, purged, or another adapter's. */
+    public Uni<ContactReceipt> find(String adapterId, String contactId) {
+        return receipts.findOwn(adapterId, contactId);
+    }
+
+    /** The submission as the signed-in adapter's, or why that adapter may not hand it in. */
+    ContactSubmission asHandedInBy(String adapterId, ContactSubmission submitted) {
+        if (adapterId == null || adapterId.isBlank()) {
+            throw new ContactNotAllowedException("The token names no channel adapter (adapter_id)");
+        }
+        if (submitted.adapterId() != null && !submitted.adapterId().equals(adapterId)) {
+            throw new ContactNotAllowedException("adapterId '" + submitted.adapterId()
+                    + "' is not the signed-in adapter '" + adapterId + "'");
+        }
+        if (notBlank(submitted.ivrChoice()) && !signals.ivrChoiceAdapters().contains(adapterId)) {
+            throw new ContactNotAllowedException("Adapter '" + adapterId + "' may not set ivrChoice");
+        }
+        if (notBlank(submitted.deskTopic()) && !signals.deskTopicAdapters().contains(adapterId)) {
+            throw new ContactNotAllowedException("Adapter '" + adapterId + "' may not set deskTopic");
+        }
+        return submitted.adapterId() == null ? submitted.withAdapterId(adapterId) : submitted;
     }
 
     /**
@@ -84,11 +119,12 @@ public class ContactIntakeService {
         return null;
     }
 
-    private Uni<Acceptance> acceptNew(ContactSubmission request, String key, String fingerprint) {
+    private Uni<Acceptance> acceptNew(String adapterId, ContactSubmission request, String key, String fingerprint) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ContactReceived event = toEvent(UUID.randomUUID().toString(), request, now);
         ContactReceipt receipt = new ContactReceipt();
         receipt.contactId = event.contactId();
+        receipt.adapterId = adapterId;
         receipt.idempotencyKey = key;
         receipt.requestHash = fingerprint;
         receipt.eventId = UUID.randomUUID().toString();

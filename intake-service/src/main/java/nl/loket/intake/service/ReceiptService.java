@@ -20,13 +20,14 @@ public class ReceiptService {
     }
 
     @WithSession
-    public Uni<ContactReceipt> findByKey(String idempotencyKey) {
-        return receipts.findByIdempotencyKey(idempotencyKey);
+    public Uni<ContactReceipt> findByKey(String adapterId, String idempotencyKey) {
+        return receipts.findByIdempotencyKey(adapterId, idempotencyKey);
     }
 
+    /** The receipt of {@code adapterId}'s own contact; null when unknown or another adapter's. */
     @WithSession
-    public Uni<ContactReceipt> findById(String contactId) {
-        return receipts.findById(contactId);
+    public Uni<ContactReceipt> findOwn(String adapterId, String contactId) {
+        return receipts.findByIdAndAdapter(contactId, adapterId);
     }
 
     @WithTransaction

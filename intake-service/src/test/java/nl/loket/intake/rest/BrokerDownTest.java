@@ -1,6 +1,5 @@
 package nl.loket.intake.rest;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -18,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import nl.loket.testsupport.WithKafkaAndPostgres;
 
 /** The producer points at a port where no broker listens: the adapter must get 503 fast, not a hang. */
@@ -31,6 +31,10 @@ class BrokerDownTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("mp.messaging.outgoing.contacts-received.bootstrap.servers", "localhost:" + closedPort());
         }
+    }
+
+    static RequestSpecification given() {
+        return ContactResourceTest.given();
     }
 
     @Test

@@ -1,11 +1,11 @@
 package nl.loket.intake.rest;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,9 +17,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import nl.loket.contracts.Topics;
 import nl.loket.contracts.events.ContactReceived;
 import nl.loket.contracts.schema.EventSchemaValidator;
@@ -33,11 +36,23 @@ class ContactResourceTest {
     static final String VALID_BSN = "111222333";
     static final Duration WAIT = Duration.ofSeconds(30);
 
+    /**
+     * The management interface's root {@code …/q/} (health, metrics, OpenAPI), on a free port in tests; the value is
+     * relative to the management root path. Not on the public port.
+     */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    /** A request as the telephony adapter (may set ivrChoice); the authorisation itself: AuthorizationMatrixTest. */
+    static RequestSpecification given() {
+        return Api.asAdapter(Api.PHONE);
+    }
+
     static String body(String text) {
         return """
                 {"municipality":"GM0363","channel":"PHONE","subject":"Paspoort","text":"%s","language":"nl",
                  "citizen":{"bsn":"%s","name":"Jan de Vries","email":"jan@example.nl","phone":"06 12345678"},
-                 "caseReference":"Z-2026-001","ivrChoice":"burgerzaken","adapterId":"telefonie-1"}
+                 "caseReference":"Z-2026-001","ivrChoice":"burgerzaken","adapterId":"phone"}
                 """.formatted(text, VALID_BSN);
     }
 
@@ -108,14 +123,32 @@ class ContactResourceTest {
     }
 
     @Test
+    void idempotencyKeysArePerAdapterSoAnotherAdapterWithTheSameKeyGetsItsOwnContact() {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"municipality\":\"GM0363\",\"channel\":\"WEB_FORM\",\"text\":\"Mijn paspoort is verlopen\"}";
+        String ofWebform = Api.asAdapter(Api.WEBFORM).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/api/v1/contacts").then().statusCode(202).body("replayed", equalTo(false)).extract().path("contactId");
+        String ofEmail = Api.asAdapter(Api.EMAIL).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body.replace("verlopen", "gestolen")).post("/api/v1/contacts")
+                .then().statusCode(202).body("replayed", equalTo(false)).extract().path("contactId");
+        assertThat(ofEmail).isNotEqualTo(ofWebform);
+        // each adapter's own retry is still its replay
+        Api.asAdapter(Api.EMAIL).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body.replace("verlopen", "gestolen")).post("/api/v1/contacts")
+                .then().statusCode(202).body("replayed", equalTo(true)).body("contactId", equalTo(ofEmail));
+        var record = TopicClient.await(Topics.CONTACTS_RECEIVED, r -> ofEmail.equals(r.key()), 1, WAIT).get(0);
+        assertThat(record.value()).contains("\"adapterId\":\"email\"");
+    }
+
+    @Test
     void adapterIdWithExternalReferenceDeduplicatesWithoutAKey() {
         String ref = "mail-" + UUID.randomUUID();
         String body = """
-                {"municipality":"GM0344","channel":"EMAIL","text":"Graag een afspraak","adapterId":"mailgateway","externalReference":"%s"}
+                {"municipality":"GM0344","channel":"EMAIL","text":"Graag een afspraak","adapterId":"email","externalReference":"%s"}
                 """.formatted(ref);
-        String first = given().contentType(ContentType.JSON).body(body).post("/api/v1/contacts")
+        String first = Api.asAdapter(Api.EMAIL).contentType(ContentType.JSON).body(body).post("/api/v1/contacts")
                 .then().statusCode(202).extract().path("contactId");
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/contacts")
+        Api.asAdapter(Api.EMAIL).contentType(ContentType.JSON).body(body).post("/api/v1/contacts")
                 .then().statusCode(202).body("contactId", equalTo(first)).body("replayed", equalTo(true));
     }
 
@@ -281,10 +314,17 @@ class ContactResourceTest {
     }
 
     @Test
-    void healthIsUpWithKafkaAndDatabaseChecks() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
-        given().get("/q/openapi").then().statusCode(200);
+    void healthIsUpWithKafkaAndDatabaseChecksOnTheManagementInterface() {
+        RestAssured.given().get(management + "health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        RestAssured.given().get(management + "health/live").then().statusCode(200);
+        RestAssured.given().get(management + "metrics").then().statusCode(200);
+        RestAssured.given().get(management + "openapi").then().statusCode(200);
+    }
+
+    @Test
+    void managementEndpointsAreNotOnThePublicPort() {
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui")) {
+            RestAssured.given().get(path).then().statusCode(404);
+        }
     }
 }

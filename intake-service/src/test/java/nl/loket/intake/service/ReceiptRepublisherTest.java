@@ -1,9 +1,9 @@
 package nl.loket.intake.service;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
@@ -32,9 +31,12 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import nl.loket.contracts.Topics;
 import nl.loket.contracts.events.Channel;
@@ -42,6 +44,7 @@ import nl.loket.contracts.events.ContactReceived;
 import nl.loket.testsupport.KafkaTestResource;
 import nl.loket.testsupport.TopicClient;
 import nl.loket.testsupport.WithKafkaAndPostgres;
+import nl.loket.testsupport.oidc.TestTokens;
 
 /**
  * Receipts left PENDING are re-published with their original event id. The real broker is made to refuse
@@ -58,12 +61,22 @@ class ReceiptRepublisherTest {
              "citizen":{"bsn":"111222333"}}
             """;
 
+    /** The web-form adapter hands the contacts in. */
+    static final String ADAPTER = "webform";
+
+    /** /q/metrics on the management interface (the value is relative to its root path /q). */
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
     @Inject
     AgroalDataSource dataSource;
     @Inject
     ObjectMapper json;
     @Inject
     ReceiptRepublisher republisher;
+
+    static RequestSpecification given() {
+        return RestAssured.given().header("Authorization", "Bearer " + TestTokens.adapter(ADAPTER));
+    }
 
     @AfterEach
     void brokerAcceptsAgain() {
@@ -158,8 +171,8 @@ class ReceiptRepublisherTest {
     }
 
     private double failedRepublications() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines()
+        String text = RestAssured.given().get(metrics).then().statusCode(200).extract().asString();
+        return text.lines()
                 .filter(l -> l.startsWith("loket_intake_republish_attempts_total") && l.contains("outcome=\"failed\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
@@ -168,8 +181,8 @@ class ReceiptRepublisherTest {
         ContactReceived event = new ContactReceived(contactId, "GM0363", Channel.EMAIL, acceptedAt, acceptedAt, null,
                 "Verstuurd vlak voor een herstart", "nl", null, null, null, null, null, null, null, null);
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "insert into contact_receipt (contact_id, idempotency_key, request_hash, event_id, received_at,"
-                        + " accepted_at, status, event_data) values (?, null, 'test', ?, ?, ?, 'PENDING', ?::jsonb)")) {
+                "insert into contact_receipt (contact_id, adapter_id, idempotency_key, request_hash, event_id, received_at,"
+                        + " accepted_at, status, event_data) values (?, 'email', null, 'test', ?, ?, ?, 'PENDING', ?::jsonb)")) {
             insert.setString(1, contactId);
             insert.setString(2, eventId);
             insert.setTimestamp(3, Timestamp.from(acceptedAt));
@@ -192,8 +205,9 @@ class ReceiptRepublisherTest {
 
     private Map<String, Object> receiptByKey(String idempotencyKey) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(
-                "select contact_id, event_id, status, accepted_at from contact_receipt where idempotency_key = ?")) {
-            query.setString(1, idempotencyKey);
+                "select contact_id, event_id, status, accepted_at from contact_receipt where adapter_id = ? and idempotency_key = ?")) {
+            query.setString(1, ADAPTER);
+            query.setString(2, idempotencyKey);
             try (ResultSet rs = query.executeQuery()) {
                 assertThat(rs.next()).as("receipt for %s", idempotencyKey).isTrue();
                 return Map.of("contact_id", rs.getString(1), "event_id", rs.getString(2), "status", rs.getString(3),
@@ -204,8 +218,7 @@ class ReceiptRepublisherTest {
 
     /** Sets max.message.bytes of contacts.received below any contact's size, or removes that override. */
     static void brokerRefusesContacts(boolean refuse) {
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaTestResource.bootstrapServers()))) {
+        try (Admin admin = Admin.create(KafkaTestResource.adminClientProperties())) {
             ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.CONTACTS_RECEIVED);
             AlterConfigOp op = refuse
                     ? new AlterConfigOp(new ConfigEntry("max.message.bytes", "64"), AlterConfigOp.OpType.SET)

@@ -3,6 +3,7 @@ package nl.loket.knowledge.rest;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
+import nl.loket.kit.auth.Roles;
 import nl.loket.knowledge.rest.model.ArticleInput;
 import nl.loket.knowledge.rest.model.Views.ArticleView;
 import nl.loket.knowledge.service.ArticleService;
@@ -35,6 +37,7 @@ import nl.loket.knowledge.service.SearchService;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Articles", description = "Knowledge articles (vraag-antwoordcombinaties) kept by editors")
+@RolesAllowed({ Roles.AGENT, Roles.EDITOR })
 public class ArticleResource {
 
     private final ArticleService articles;
@@ -60,6 +63,7 @@ public class ArticleResource {
     }
 
     @POST
+    @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Create an article (published on knowledge.articles, searchable at once)")
     public Uni<Response> create(@NotNull @Valid ArticleInput input) {
         return articles.create(InputMapper.toDetails(input))
@@ -68,6 +72,7 @@ public class ArticleResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.EDITOR)
     @Path("{id}")
     @Operation(summary = "Replace an article (published on knowledge.articles)")
     public Uni<ArticleView> update(@PathParam("id") String id, @NotNull @Valid ArticleInput input) {
@@ -77,6 +82,7 @@ public class ArticleResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.EDITOR)
     @Path("{id}")
     @Operation(summary = "Delete an article (tombstone on knowledge.articles)")
     public Uni<Response> delete(@PathParam("id") String id) {

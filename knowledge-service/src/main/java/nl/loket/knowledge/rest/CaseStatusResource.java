@@ -1,5 +1,6 @@
 package nl.loket.knowledge.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
+import nl.loket.kit.auth.Roles;
 import nl.loket.knowledge.rest.model.Views.CaseStatusView;
 import nl.loket.knowledge.service.CaseStatusService;
 import nl.loket.knowledge.service.KnowledgeMapper;
@@ -18,6 +20,7 @@ import nl.loket.knowledge.service.KnowledgeMapper;
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Cases", description = "Case status (zaakstatus) as reported by the back offices on cases.status")
+@RolesAllowed(Roles.AGENT)
 public class CaseStatusResource {
 
     private final CaseStatusService cases;

@@ -3,6 +3,7 @@ package nl.loket.knowledge.rest;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
+import nl.loket.kit.auth.Roles;
 import nl.loket.knowledge.rest.model.CategoryInput;
 import nl.loket.knowledge.rest.model.Views.CategoryView;
 import nl.loket.knowledge.service.CategoryService;
@@ -33,6 +35,7 @@ import nl.loket.knowledge.service.SearchService;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Categories", description = "Signalen report categories and the team that handles them")
+@RolesAllowed({ Roles.AGENT, Roles.EDITOR })
 public class CategoryResource {
 
     private static final String ID = "{id: [a-z0-9-]+(/[a-z0-9-]+)?}";
@@ -59,6 +62,7 @@ public class CategoryResource {
     }
 
     @POST
+    @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Create a category (published on knowledge.categories)")
     public Uni<Response> create(@NotNull @Valid CategoryInput input) {
         return categories.create(InputMapper.toDetails(input))
@@ -67,6 +71,7 @@ public class CategoryResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.EDITOR)
     @Path(ID)
     @Operation(summary = "Replace a category (published on knowledge.categories)")
     public Uni<CategoryView> update(@PathParam("id") String id, @NotNull @Valid CategoryInput input) {
@@ -76,6 +81,7 @@ public class CategoryResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.EDITOR)
     @Path(ID)
     @Operation(summary = "Delete a category without sub categories (tombstone on knowledge.categories)")
     public Uni<Response> delete(@PathParam("id") String id) {

@@ -3,6 +3,7 @@ package nl.loket.knowledge.rest;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
+import nl.loket.kit.auth.Roles;
 import nl.loket.knowledge.rest.model.ProductInput;
 import nl.loket.knowledge.rest.model.Views.ProductView;
 import nl.loket.knowledge.service.KnowledgeMapper;
@@ -32,6 +34,7 @@ import nl.loket.knowledge.service.SearchService;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Products", description = "UPL products and the team that handles them")
+@RolesAllowed({ Roles.AGENT, Roles.EDITOR })
 public class ProductResource {
 
     private final ProductService products;
@@ -56,6 +59,7 @@ public class ProductResource {
     }
 
     @POST
+    @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Create a product (published on knowledge.products)")
     public Uni<Response> create(@NotNull @Valid ProductInput input) {
         return products.create(InputMapper.toDetails(input))
@@ -64,6 +68,7 @@ public class ProductResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.EDITOR)
     @Path("{id}")
     @Operation(summary = "Replace a product; its URI cannot change (published on knowledge.products)")
     public Uni<ProductView> update(@PathParam("id") String id, @NotNull @Valid ProductInput input) {
@@ -73,6 +78,7 @@ public class ProductResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.EDITOR)
     @Path("{id}")
     @Operation(summary = "Delete a product (tombstone on knowledge.products)")
     public Uni<Response> delete(@PathParam("id") String id) {

@@ -1,5 +1,6 @@
 package nl.loket.knowledge.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.common.annotation.Blocking;
+import nl.loket.kit.auth.Roles;
 import nl.loket.knowledge.config.KnowledgeConfig;
 import nl.loket.knowledge.rest.model.Views.SearchResult;
 import nl.loket.knowledge.service.SearchService;
@@ -21,6 +23,7 @@ import nl.loket.knowledge.service.SearchService;
 @Path("/api/v1/knowledge/search")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Search", description = "Dutch full-text search over articles, products and categories")
+@RolesAllowed({ Roles.AGENT, Roles.EDITOR })
 public class SearchResource {
 
     private final SearchService search;

@@ -3,6 +3,7 @@ package nl.loket.knowledge.rest;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
+import nl.loket.kit.auth.Roles;
 import nl.loket.knowledge.rest.model.TeamInput;
 import nl.loket.knowledge.rest.model.Views.TeamView;
 import nl.loket.knowledge.service.KnowledgeMapper;
@@ -30,6 +32,7 @@ import nl.loket.knowledge.service.TeamService;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Teams", description = "The team taxonomy (first line, chain teams, back offices)")
+@RolesAllowed({ Roles.AGENT, Roles.EDITOR })
 public class TeamResource {
 
     private final TeamService teams;
@@ -52,6 +55,7 @@ public class TeamResource {
     }
 
     @POST
+    @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Create a team (published on knowledge.teams)")
     public Uni<Response> create(@NotNull @Valid TeamInput input) {
         return teams.create(InputMapper.toDetails(input)).map(t -> Response.created(URI.create("/api/v1/teams/" + t.id))
@@ -59,6 +63,7 @@ public class TeamResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.EDITOR)
     @Path("{id}")
     @Operation(summary = "Replace a team (published on knowledge.teams)")
     public Uni<TeamView> update(@PathParam("id") String id, @NotNull @Valid TeamInput input) {
@@ -67,6 +72,7 @@ public class TeamResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.EDITOR)
     @Path("{id}")
     @Operation(summary = "Delete a team that no product or category uses (tombstone on knowledge.teams)")
     public Uni<Response> delete(@PathParam("id") String id) {

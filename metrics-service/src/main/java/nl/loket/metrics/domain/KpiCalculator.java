@@ -108,6 +108,7 @@ public final class KpiCalculator {
     }
 
     private static KpiSummary.Filters filters(MetricsQuery query) {
-        return new KpiSummary.Filters(query.from(), query.to(), query.municipality(), query.channel(), query.team());
+        return new KpiSummary.Filters(query.from(), query.to(), query.municipality(), query.municipalities(),
+                query.channel(), query.team());
     }
 }

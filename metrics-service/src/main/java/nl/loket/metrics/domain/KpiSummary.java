@@ -23,7 +23,12 @@ public record KpiSummary(
         TimeToSettle timeToSettle,
         Definitions definitions) {
 
-    public record Filters(LocalDate from, LocalDate to, String municipality, String channel, String team) {
+    /**
+     * The selection: {@code municipalities} are the municipalities summed (the caller's, or the one asked for);
+     * {@code municipality} is that one when there is only one, else null.
+     */
+    public record Filters(LocalDate from, LocalDate to, String municipality, List<String> municipalities,
+            String channel, String team) {
     }
 
     /** A count and its share of the denominator the definition names (null when that is 0). */

@@ -1,15 +1,27 @@
 package nl.loket.metrics.domain;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
- * What a KPI request selects: contacts received from {@code from} to {@code to} (inclusive, calendar days),
- * optionally of one municipality, one channel, one team (first routed to it or settled by it).
+ * What a KPI request selects: contacts received from {@code from} to {@code to} (inclusive, calendar days) in the
+ * given municipalities (summed; empty = all municipalities), optionally of one channel, one team (first routed to it
+ * or settled by it).
  */
-public record MetricsQuery(LocalDate from, LocalDate to, String municipality, String channel, String team) {
+public record MetricsQuery(LocalDate from, LocalDate to, List<String> municipalities, String channel, String team) {
 
-    public String municipalityKey() {
-        return municipality == null ? RollupKey.ALL_MUNICIPALITIES : municipality;
+    public MetricsQuery {
+        municipalities = municipalities == null ? List.of() : municipalities.stream().sorted().distinct().toList();
+    }
+
+    /** The one municipality the query covers, or null when it sums several (or all). */
+    public String municipality() {
+        return municipalities.size() == 1 ? municipalities.get(0) : null;
+    }
+
+    /** The rollup rows' municipality values to sum: the municipalities, or {@link RollupKey#ALL_MUNICIPALITIES}. */
+    public List<String> municipalityKeys() {
+        return municipalities.isEmpty() ? List.of(RollupKey.ALL_MUNICIPALITIES) : municipalities;
     }
 
     public String teamKey() {

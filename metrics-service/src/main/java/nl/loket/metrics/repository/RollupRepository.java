@@ -176,8 +176,8 @@ public class RollupRepository {
                 .append(param(params, now));
         sql.append(" and f.received and f.received_day >= ").append(param(params, query.from()));
         sql.append(" and f.received_day <= ").append(param(params, query.to()));
-        if (query.municipality() != null) {
-            sql.append(" and f.municipality = ").append(param(params, query.municipality()));
+        if (!query.municipalities().isEmpty()) {
+            sql.append(" and f.municipality in (").append(params(params, query.municipalities())).append(")");
         }
         if (query.channel() != null) {
             sql.append(" and f.channel = ").append(param(params, query.channel()));
@@ -219,9 +219,9 @@ public class RollupRepository {
         return "select " + columns + " from " + table + " where " + where;
     }
 
-    /** municipality ('*' = all), team (null = any team row, '' = all teams), channel. */
+    /** municipalities (summed; '*' = all), team (null = any team row, '' = all teams), channel. */
     private static void dimensions(MetricsQuery query, String team, StringBuilder where, List<Object> params) {
-        where.append(" and municipality = ").append(param(params, query.municipalityKey()));
+        where.append(" and municipality in (").append(params(params, query.municipalityKeys())).append(")");
         if (team != null) {
             where.append(" and team = ").append(param(params, team));
         }
@@ -233,6 +233,11 @@ public class RollupRepository {
     private static String param(List<Object> params, Object value) {
         params.add(value);
         return "?" + params.size();
+    }
+
+    /** One parameter per value, comma-separated: the inside of an {@code in (…)}. */
+    private static String params(List<Object> params, List<String> values) {
+        return values.stream().map(v -> param(params, v)).collect(Collectors.joining(", "));
     }
 
     private static void appendParams(StringBuilder sql, List<Object> params, Object... values) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,8 +20,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import nl.loket.contracts.events.Channel;
+import nl.loket.kit.auth.Callers;
+import nl.loket.kit.auth.Roles;
 import nl.loket.kit.http.Problem;
 import nl.loket.kit.http.ProblemResponses;
 import nl.loket.metrics.config.MetricsConfig;
@@ -29,10 +33,15 @@ import nl.loket.metrics.domain.KpiSeries;
 import nl.loket.metrics.domain.KpiSummary;
 import nl.loket.metrics.domain.MetricsQuery;
 import nl.loket.metrics.service.MetricsService;
+import nl.loket.metrics.service.MunicipalityScope;
 
-/** The Antwoord KPIs over a period of receipt, for all or one municipality, channel or team. */
+/**
+ * The Antwoord KPIs over a period of receipt, for the caller's municipalities (summed) or one of them, a channel or a
+ * team. Only metrics viewers, and only for the municipalities in their token: another municipality is 403.
+ */
 @Path("/api/v1/metrics")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.METRICS_VIEWER)
 public class MetricsResource {
 
     private static final Pattern MUNICIPALITY = Pattern.compile("GM[0-9]{4}");
@@ -41,10 +50,14 @@ public class MetricsResource {
 
     private final MetricsService metrics;
     private final MetricsConfig config;
+    private final SecurityIdentity identity;
+    private final Callers callers;
 
-    public MetricsResource(MetricsService metrics, MetricsConfig config) {
+    public MetricsResource(MetricsService metrics, MetricsConfig config, SecurityIdentity identity, Callers callers) {
         this.metrics = metrics;
         this.config = config;
+        this.identity = identity;
+        this.callers = callers;
     }
 
     @GET
@@ -53,7 +66,7 @@ public class MetricsResource {
     public Uni<KpiSummary> summary(
             @Parameter(description = "First day, yyyy-MM-dd (default: 30 days before to)") @QueryParam("from") String from,
             @Parameter(description = "Last day, yyyy-MM-dd (default: today)") @QueryParam("to") String to,
-            @Parameter(description = "CBS municipality code, e.g. GM0363") @QueryParam("municipality") String municipality,
+            @Parameter(description = "CBS municipality code, e.g. GM0363; one of the caller's (default: all of them, summed)") @QueryParam("municipality") String municipality,
             @Parameter(description = "WEB_FORM, EMAIL, PHONE, COUNTER, CHAT, SOCIAL_MEDIA or LETTER") @QueryParam("channel") String channel,
             @Parameter(description = "Team id: contacts first routed to or settled by it") @QueryParam("team") String team) {
         return metrics.summary(query(from, to, municipality, channel, team, new ArrayList<>()));
@@ -83,9 +96,9 @@ public class MetricsResource {
 
     @GET
     @Path("/municipalities")
-    @Operation(summary = "Municipalities with contacts (for the dashboard's filter)")
-    public Uni<List<String>> municipalities() {
-        return metrics.municipalities();
+    @Operation(summary = "The caller's municipalities, from the access token (for the dashboard's filter)")
+    public List<String> municipalities() {
+        return metrics.municipalities(scope());
     }
 
     private MetricsQuery query(String from, String to, String municipality, String channel, String team,
@@ -122,7 +135,12 @@ public class MetricsResource {
             throw new WebApplicationException(ProblemResponses.of(
                     Problem.invalid("The query parameters are not valid", errors)));
         }
-        return new MetricsQuery(fromDay, toDay, m, c, t);
+        return new MetricsQuery(fromDay, toDay, MunicipalityScope.select(scope(), m), c, t);
+    }
+
+    /** The municipalities in the caller's token (GM codes). */
+    private Set<String> scope() {
+        return MunicipalityScope.of(callers.of(identity));
     }
 
     private static LocalDate date(String name, String value, List<Problem.FieldError> errors) {

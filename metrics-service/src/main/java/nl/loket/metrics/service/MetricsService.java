@@ -2,6 +2,7 @@ package nl.loket.metrics.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,8 +44,8 @@ public class MetricsService {
                 .map(buckets -> KpiCalculator.series(query, bucket, buckets, config.directHandlingTarget()));
     }
 
-    @WithSession
-    public Uni<List<String>> municipalities() {
-        return rollups.municipalities();
+    /** The caller's municipalities (GM codes, sorted): the dashboard's filter offers only these. */
+    public List<String> municipalities(Set<String> scope) {
+        return List.copyOf(new java.util.TreeSet<>(scope));
     }
 }

@@ -23,7 +23,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import nl.loket.kit.auth.Roles;
 import nl.loket.platform.postgres.LocalPostgres;
+import nl.loket.testsupport.oidc.OidcTestIssuer;
+import nl.loket.testsupport.oidc.TestTokens;
 
 /**
  * The scale benchmark of metrics-service (run by {@code bench/run.sh}): generates N contacts of one year straight
@@ -39,6 +42,12 @@ public final class Benchmark {
 
     private static final String DATABASE = "metrics_bench";
 
+    /**
+     * A metrics viewer of every generated municipality (so "all municipalities" is the sum over all of them), signed by
+     * the test OpenID provider the started service trusts; with BENCH_URL, BENCH_TOKEN.
+     */
+    private static String token;
+
     private Benchmark() {
     }
 
@@ -53,6 +62,12 @@ public final class Benchmark {
         boolean reuse = Boolean.parseBoolean(env("BENCH_REUSE", "false"));
         Path jar = Path.of(env("BENCH_JAR", "target/quarkus-app/quarkus-run.jar"));
 
+        token = System.getenv("BENCH_TOKEN");
+        if (token == null) {
+            token = TestTokens.as("bench-viewer").roles(Roles.METRICS_VIEWER).municipalities(
+                    java.util.stream.IntStream.rangeClosed(1, municipalities).mapToObj(i -> String.format(Locale.ROOT, "%04d", i))
+                            .toArray(String[]::new)).sign();
+        }
         Process service = null;
         try (LocalPostgres postgres = target == null ? LocalPostgres.start(0, null) : null) {
             if (target == null) {
@@ -171,7 +186,7 @@ public final class Benchmark {
         try {
             for (String[] scenario : scenarios) {
                 URI uri = URI.create(base + scenario[1]);
-                HttpResponse<String> first = client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> first = client.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
                 if (first.statusCode() != 200) {
                     throw new IllegalStateException(scenario[1] + " answered " + first.statusCode() + ": " + first.body());
                 }
@@ -198,7 +213,7 @@ public final class Benchmark {
                 List<Long> latencies = new ArrayList<>();
                 for (int i = 0; i < share; i++) {
                     long t = System.nanoTime();
-                    HttpResponse<Void> r = client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
+                    HttpResponse<Void> r = client.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding());
                     latencies.add(System.nanoTime() - t);
                     if (r.statusCode() != 200) {
                         throw new IllegalStateException(uri + " answered " + r.statusCode());
@@ -220,6 +235,9 @@ public final class Benchmark {
         }
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g", "-jar", jar.toString());
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        // the local profile: the service trusts the loopback test issuer (prod would refuse to start with it)
+        builder.environment().put("QUARKUS_PROFILE", "local");
+        builder.environment().put("QUARKUS_OIDC_AUTH_SERVER_URL", OidcTestIssuer.issuer());
         builder.environment().put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(DATABASE));
         builder.environment().put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(DATABASE));
         builder.environment().put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
@@ -236,7 +254,8 @@ public final class Benchmark {
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
             try {
-                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/metrics/definitions")).build(),
+                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/metrics/definitions"))
+                        .header("Authorization", "Bearer " + token).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;

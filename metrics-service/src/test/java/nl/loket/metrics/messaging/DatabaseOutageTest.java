@@ -1,6 +1,7 @@
 package nl.loket.metrics.messaging;
 
 import static io.restassured.RestAssured.given;
+import static nl.loket.metrics.Viewers.viewerOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,6 +19,7 @@ import nl.loket.metrics.ScriptedDay;
 import nl.loket.testsupport.PostgresBehindProxyResource;
 import nl.loket.testsupport.PostgresOutageProfile;
 import nl.loket.testsupport.TopicClient;
+import nl.loket.metrics.Management;
 
 /**
  * PostgreSQL goes away under the running consumers while a whole scripted day of events arrives, for longer than
@@ -38,6 +40,11 @@ class DatabaseOutageTest {
         }
     }
 
+    /** Readiness and liveness, on the management interface. */
+    private final String ready = Management.url("/q/health/ready");
+
+    private final String live = Management.url("/q/health/live");
+
     private static final List<String> DEAD_LETTER_TOPICS = List.of(Topics.deadLetter(Topics.CONTACTS_RECEIVED),
             Topics.deadLetter(Topics.CONTACTS_ROUTED), Topics.deadLetter(Topics.CONTACTS_LIFECYCLE));
 
@@ -54,14 +61,14 @@ class DatabaseOutageTest {
             day.forEach(ScriptedDay.Sent::send);
             await().during(OUTAGE).atMost(OUTAGE.plusSeconds(45)).pollInterval(Duration.ofSeconds(5))
                     .until(() -> noneDeadLettered(keys) && alive());
-            given().get("/q/health/ready").then().statusCode(503);
+            given().get(ready).then().statusCode(503);
         } finally {
             PostgresBehindProxyResource.proxy().restore();
         }
 
         // the figures of the day computed by hand (ScriptedDay.Expected), as without an outage
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-            var summary = given().queryParam("municipality", "GM0007").queryParam("from", ScriptedDay.DAY)
+            var summary = viewerOf("GM0007").queryParam("municipality", "GM0007").queryParam("from", ScriptedDay.DAY)
                     .queryParam("to", ScriptedDay.DAY).get("/api/v1/metrics/summary").then().statusCode(200)
                     .extract().jsonPath();
             assertThat(summary.getLong("received")).isEqualTo(ScriptedDay.Expected.RECEIVED);
@@ -72,11 +79,11 @@ class DatabaseOutageTest {
             assertThat(summary.getLong("callbacks.requested")).isEqualTo(ScriptedDay.Expected.CALLBACKS);
         });
         assertThat(noneDeadLettered(keys)).isTrue();
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get(ready).then().statusCode(200));
     }
 
-    private static boolean alive() {
-        return given().get("/q/health/live").then().extract().statusCode() == 200;
+    private boolean alive() {
+        return given().get(live).then().extract().statusCode() == 200;
     }
 
     private static boolean noneDeadLettered(Set<String> keys) {

@@ -1,6 +1,6 @@
 package nl.loket.metrics.messaging;
 
-import static io.restassured.RestAssured.given;
+import static nl.loket.metrics.Viewers.viewerOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -61,7 +61,7 @@ class DeadLetterTest {
 
         // the consumers went on: a good day after the bad records is counted
         ScriptedDay.events("GM0004", "afterbad").forEach(ScriptedDay.Sent::send);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(given()
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(viewerOf("GM0004")
                 .queryParam("municipality", "GM0004").queryParam("from", ScriptedDay.DAY).queryParam("to", ScriptedDay.DAY)
                 .get("/api/v1/metrics/summary").then().statusCode(200).extract().jsonPath().getLong("settled"))
                 .isEqualTo(8));
@@ -69,17 +69,17 @@ class DeadLetterTest {
 
     @Test
     void badQueryParametersAreAProblem() {
-        given().queryParam("from", "2026-13-01").queryParam("municipality", "Amsterdam").queryParam("channel", "FAX")
+        viewerOf("GM0004").queryParam("from", "2026-13-01").queryParam("municipality", "Amsterdam").queryParam("channel", "FAX")
                 .get("/api/v1/metrics/summary")
                 .then().statusCode(400).contentType("application/problem+json")
                 .extract().jsonPath().getList("errors.field")
                 .containsAll(List.of("from", "municipality", "channel"));
-        var fields = given().queryParam("from", "2026-11-05").queryParam("to", "2026-11-01").queryParam("bucket", "year")
+        var fields = viewerOf("GM0004").queryParam("from", "2026-11-05").queryParam("to", "2026-11-01").queryParam("bucket", "year")
                 .get("/api/v1/metrics/timeseries")
                 .then().statusCode(400).contentType("application/problem+json")
                 .extract().jsonPath().getList("errors.field");
         assertThat(fields).contains("from", "bucket");
-        given().queryParam("team", "KCC!").get("/api/v1/metrics/summary").then().statusCode(400);
+        viewerOf("GM0004").queryParam("team", "KCC!").get("/api/v1/metrics/summary").then().statusCode(400);
     }
 
     private static String reason(List<TopicClient.ReadRecord> records, String key) {

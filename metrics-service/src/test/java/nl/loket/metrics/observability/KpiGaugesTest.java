@@ -14,16 +14,20 @@ import io.quarkus.test.junit.QuarkusTest;
 import nl.loket.metrics.ScriptedDay;
 import nl.loket.metrics.domain.Counter;
 import nl.loket.testsupport.WithKafkaAndPostgres;
+import nl.loket.metrics.Management;
 
 @QuarkusTest
 @WithKafkaAndPostgres(database = "metrics")
 class KpiGaugesTest {
 
+    /** Prometheus, on the management interface. */
+    private final String prometheus = Management.url("/q/metrics");
+
     @Test
     void headlineKpisArePrometheusGaugesWithBoundedMunicipalityLabels() {
         ScriptedDay.events("GM0007", "gauges").forEach(ScriptedDay.Sent::send);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String metrics = given().get(prometheus).then().statusCode(200).extract().asString();
             assertThat(metrics).contains("loket_metrics_direct_handling_target 0.8");
             assertThat(metrics).containsPattern("loket_metrics_contacts_received\\{channel=\"all\",municipality=\"all\"\\} \\d+");
             assertThat(metrics).containsPattern("loket_metrics_direct_handling_share\\{channel=\"PHONE\",municipality=\"all\"\\}");

@@ -21,10 +21,16 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import nl.loket.kit.auth.Roles;
 import nl.loket.metrics.ScriptedDay;
+import nl.loket.metrics.Viewers;
 import nl.loket.testsupport.WithKafkaAndPostgres;
+import nl.loket.testsupport.oidc.TestTokens;
 
-/** Opens the dashboard in real headless Chromium (Debian {@code chromium}) and checks what it shows against the API. */
+/**
+ * Opens the dashboard in real headless Chromium (Debian {@code chromium}) and checks what it shows against the API; the
+ * page is a public shell that shows figures only with a metrics viewer's token.
+ */
 @QuarkusTest
 @WithKafkaAndPostgres(database = "metrics")
 class DashboardTest {
@@ -44,7 +50,9 @@ class DashboardTest {
         ScriptedDay.events("GM0005", "dash").forEach(ScriptedDay.Sent::send);
         JsonPath api = ScriptedDayKpiTest.awaitDay("GM0005");
 
-        String page = root + "?municipality=GM0005&from=" + ScriptedDay.DAY + "&to=" + ScriptedDay.DAY;
+        // the viewer's token, handed over in the fragment (never sent to the server); the page keeps it in sessionStorage
+        String page = root + "?municipality=GM0005&from=" + ScriptedDay.DAY + "&to=" + ScriptedDay.DAY
+                + "#token=" + Viewers.token("GM0005");
         String dom = chromium("--virtual-time-budget=15000", "--dump-dom", page);
 
         assertThat(attribute(dom, "status", "data-state")).isEqualTo("loaded");
@@ -79,6 +87,33 @@ class DashboardTest {
         // the page and its charting library are served by the service itself
         given().get("/").then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/html"));
         given().get("/webjars/echarts/5.3.1/dist/echarts.min.js").then().statusCode(200);
+    }
+
+    @Test
+    void withoutATokenTheDashboardAsksForOneAndShowsNoFigures() throws Exception {
+        if (System.getenv("CI") != null) {
+            assertThat(Files.isExecutable(CHROMIUM)).as("Debian chromium is installed").isTrue();
+        }
+        assumeTrue(Files.isExecutable(CHROMIUM), "Debian chromium is not installed (apt-get install -y chromium)");
+        String dom = chromium("--virtual-time-budget=10000", "--dump-dom", root + "?municipality=GM0005");
+
+        assertThat(attribute(dom, "status", "data-state")).isEqualTo("signed-out");
+        assertThat(element(dom, "status")).contains("toegangstoken");
+        assertThat(attribute(dom, "sign-in", "hidden")).isNull();
+        assertThat(dom).containsPattern("<main id=\"figures\" hidden");
+        assertThat(element(dom, "direct-share")).isEqualTo("–");
+        assertThat(element(dom, "received-total")).isEqualTo("–");
+        assertThat(countOf(dom, "<canvas")).isZero();
+    }
+
+    @Test
+    void aTokenWithoutTheViewerRoleIsTurnedAwayByTheApiNotByThePage() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "Debian chromium is not installed (apt-get install -y chromium)");
+        String agent = TestTokens.as("agent-d").roles(Roles.AGENT).municipalities("0005").sign();
+        String dom = chromium("--virtual-time-budget=10000", "--dump-dom", root + "?municipality=GM0005#token=" + agent);
+
+        assertThat(attribute(dom, "status", "data-state")).isEqualTo("forbidden");
+        assertThat(element(dom, "direct-share")).isEqualTo("–");
     }
 
     static String pct(Double share) {

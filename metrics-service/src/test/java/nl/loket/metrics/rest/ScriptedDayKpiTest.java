@@ -1,6 +1,6 @@
 package nl.loket.metrics.rest;
 
-import static io.restassured.RestAssured.given;
+import static nl.loket.metrics.Viewers.viewerOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,7 +26,7 @@ class ScriptedDayKpiTest {
     static final JsonPathConfig DOUBLES = new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE);
 
     static JsonPath summary(String municipality, String from, String to) {
-        return given().queryParam("municipality", municipality).queryParam("from", from).queryParam("to", to)
+        return viewerOf(municipality).queryParam("municipality", municipality).queryParam("from", from).queryParam("to", to)
                 .when().get("/api/v1/metrics/summary")
                 .then().statusCode(200).extract().jsonPath().using(DOUBLES);
     }
@@ -97,20 +97,20 @@ class ScriptedDayKpiTest {
         assertThat(next.getLong("channels.find { it.channel == 'SOCIAL_MEDIA' }.settledSameDay")).isEqualTo(1);
 
         // the team filter: contacts first routed to kcc or settled by it (c1–c5, c7, c10)
-        JsonPath kcc = given().queryParam("municipality", "GM0001").queryParam("from", ScriptedDay.DAY)
+        JsonPath kcc = viewerOf("GM0001").queryParam("municipality", "GM0001").queryParam("from", ScriptedDay.DAY)
                 .queryParam("to", ScriptedDay.DAY).queryParam("team", "kcc")
                 .get("/api/v1/metrics/summary").then().statusCode(200).extract().jsonPath().using(DOUBLES);
         assertThat(kcc.getLong("received")).isEqualTo(7);
         assertThat(kcc.getList("deadlineCompliance.team")).containsExactly("kcc");
 
         // the time series: one point per day of receipt
-        JsonPath series = given().queryParam("municipality", "GM0001").queryParam("from", ScriptedDay.DAY)
+        JsonPath series = viewerOf("GM0001").queryParam("municipality", "GM0001").queryParam("from", ScriptedDay.DAY)
                 .queryParam("to", ScriptedDay.NEXT_DAY).queryParam("bucket", "day")
                 .get("/api/v1/metrics/timeseries").then().statusCode(200).extract().jsonPath().using(DOUBLES);
         assertThat(series.getList("points.start")).containsExactly(ScriptedDay.DAY, ScriptedDay.NEXT_DAY);
         assertThat(series.getList("points.received", Integer.class)).containsExactly(9, 1);
         assertThat(series.getDouble("points[0].directShare")).isEqualTo(3.0 / 8);
-        JsonPath month = given().queryParam("municipality", "GM0001").queryParam("from", "2026-11-01")
+        JsonPath month = viewerOf("GM0001").queryParam("municipality", "GM0001").queryParam("from", "2026-11-01")
                 .queryParam("to", "2026-11-30").queryParam("bucket", "month")
                 .get("/api/v1/metrics/timeseries").then().statusCode(200).extract().jsonPath().using(DOUBLES);
         assertThat(month.getList("points.start")).containsExactly("2026-11-01");

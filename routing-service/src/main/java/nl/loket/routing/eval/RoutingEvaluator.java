@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * Evaluates routing on a labelled CSV ({@code text,channel,expected_team[,provenance]}) through the preview path:
  * accuracy, per-team precision and recall, and a confusion matrix. JDK only, so it runs as a single source file:
- * {@code routing-service/bin/evaluate <file.csv> [url] [policy]} (default url http://localhost:8082).
+ * {@code routing-service/bin/evaluate <file.csv> [url] [policy]} (default url http://localhost:8082). The preview wants
+ * an agent's or editor's access token: {@code LOKET_TOKEN} (or {@code -Dloket.token=…}) is sent as bearer.
  */
 public final class RoutingEvaluator {
 
@@ -40,13 +41,18 @@ public final class RoutingEvaluator {
         String policy = args.length > 2 ? args[2] : null;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         URI uri = URI.create(base + "/api/v1/routing/preview" + (policy == null ? "" : "?policy=" + policy));
+        String token = System.getProperty("loket.token", System.getenv("LOKET_TOKEN"));
         Report report = evaluate(rows, row -> {
             String body = "{\"municipality\":\"GM0363\",\"channel\":\"" + row.channel() + "\",\"language\":\"nl\",\"text\":\""
                     + json(row.text()) + "\"}";
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+                HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                         .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
+                if (token != null && !token.isBlank()) {
+                    request.header("Authorization", "Bearer " + token);
+                }
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 Matcher m = TEAM.matcher(response.body());
                 if (response.statusCode() != 200 || !m.find()) {
                     throw new IllegalStateException("preview answered " + response.statusCode() + ": " + response.body());

@@ -2,6 +2,7 @@ package nl.loket.routing.rest;
 
 import java.time.Instant;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -13,19 +14,26 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.smallrye.mutiny.Uni;
 import nl.loket.contracts.events.Channel;
+import nl.loket.kit.auth.Roles;
+import nl.loket.kit.http.Problem;
 import nl.loket.kit.http.ProblemResponses;
 import nl.loket.routing.domain.ContactFacts;
 import nl.loket.routing.domain.Policy;
 import nl.loket.routing.service.RoutingService;
 
-/** Where would this contact go, and why? Publishes nothing. */
+/** Where would this contact go, and why? Publishes nothing. For agents and knowledge editors. */
 @Path("/api/v1/routing/preview")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.AGENT, Roles.EDITOR })
+@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+@APIResponse(responseCode = "403", description = "Neither agent nor editor", content = @Content(mediaType = Problem.MEDIA_TYPE))
 public class RoutingPreviewResource {
 
     private final RoutingService routing;

@@ -1,0 +1,121 @@
+package nl.loket.routing.rest;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import nl.loket.kit.auth.Roles;
+import nl.loket.routing.Api;
+import nl.loket.routing.KnowledgeTopicsResource;
+import nl.loket.routing.knowledge.KnowledgeView;
+import nl.loket.testsupport.WithKafkaAndPostgres;
+import nl.loket.testsupport.oidc.TestTokens;
+
+/**
+ * The roles table of routing-service (README "Endpoints and roles"): POST /api/v1/routing/preview × {no token,
+ * expired, wrong issuer, wrong audience, tampered, signed by a stranger} is 401 with {@code WWW-Authenticate: Bearer},
+ * the roles adapter, metrics-viewer and operator (and none) are 403, both problem+json; agent and editor get the
+ * preview. /q/* is only on the management interface.
+ */
+@QuarkusTest
+@WithKafkaAndPostgres(database = "routing")
+@QuarkusTestResource(KnowledgeTopicsResource.class)
+class AuthorizationMatrixTest {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final String PREVIEW = "/api/v1/routing/preview";
+    private static final Map<String, Object> CONTACT = Map.of("municipality", "GM0363", "channel", "WEB_FORM",
+            "text", "Hoe vraag ik een nieuw paspoort aan?", "language", "nl");
+
+    @Inject
+    KnowledgeView view;
+
+    @BeforeEach
+    void viewCaughtUp() {
+        await().atMost(Duration.ofSeconds(60)).until(view::isCaughtUp);
+    }
+
+    private static ValidatableResponse preview(RequestSpecification spec) {
+        return spec.contentType(ContentType.JSON).body(CONTACT).post(PREVIEW).then();
+    }
+
+    /** An agent's token, spoiled in every way the check must catch. */
+    static Stream<Arguments> badTokens() {
+        Map<String, Function<TestTokens, String>> spoiled = Map.of(
+                "expired", t -> t.expired().sign(),
+                "wrong issuer", t -> t.wrongIssuer().sign(),
+                "wrong audience", t -> t.wrongAudience().sign(),
+                "tampered", TestTokens::tampered,
+                "signed by a stranger", t -> t.signedByStranger().sign());
+        return spoiled.entrySet().stream().map(e -> Arguments.of(e.getKey(),
+                e.getValue().apply(TestTokens.as("agent-r").roles(Roles.AGENT).teams("kcc").municipalities("0363"))));
+    }
+
+    @Test
+    void withoutATokenIs401() {
+        unauthorized(preview(RestAssured.given()));
+    }
+
+    @ParameterizedTest(name = "a token {0} is 401")
+    @MethodSource("badTokens")
+    void withABadTokenIs401(String how, String token) {
+        unauthorized(preview(Api.withToken(token)));
+    }
+
+    @ParameterizedTest(name = "as {0} is 403")
+    @ValueSource(strings = { Roles.ADAPTER, Roles.METRICS_VIEWER, Roles.OPERATOR })
+    void anotherRoleIs403(String role) {
+        forbidden(preview(Api.withToken(TestTokens.as("someone").roles(role).adapterId("webform").teams("kcc").sign())));
+    }
+
+    @Test
+    void aTokenWithoutRolesIs403() {
+        forbidden(preview(Api.withToken(TestTokens.as("nobody").teams("kcc").sign())));
+    }
+
+    @Test
+    void anAgentGetsThePreview() {
+        preview(Api.asAgent()).statusCode(200).body("teamId", notNullValue());
+    }
+
+    @Test
+    void anEditorGetsThePreview() {
+        preview(Api.asEditor()).statusCode(200).body("teamId", notNullValue());
+    }
+
+    @Test
+    void managementEndpointsAreNotOnThePublicPort() {
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui")) {
+            RestAssured.given().get(path).then().statusCode(404);
+        }
+    }
+
+    private static void unauthorized(ValidatableResponse response) {
+        response.statusCode(401).contentType(PROBLEM).header("WWW-Authenticate", "Bearer").body("status", equalTo(401));
+    }
+
+    private static void forbidden(ValidatableResponse response) {
+        response.statusCode(403).contentType(PROBLEM).body("status", equalTo(403));
+    }
+}
