@@ -234,7 +234,7 @@ public final class ChaosRun {
 
     private boolean ready(ServiceSpec service) {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(platform.baseUrl(service) + "/q/health/ready"))
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(platform.managementUrl(service) + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -254,9 +254,9 @@ public final class ChaosRun {
         Set<String> deadLettered = new HashSet<>();
         long counted = 0;
         Instant deadline = Instant.now().plus(settings.settleTimeout());
-        try (TopicReader routed = new TopicReader(platform.bootstrapServers(), List.of(Topics.CONTACTS_ROUTED));
-             TopicReader teams = new TopicReader(platform.bootstrapServers(), topics(t -> t.startsWith("team.") && t.endsWith(".contacts")));
-             TopicReader dlq = new TopicReader(platform.bootstrapServers(), topics(t -> t.endsWith(Topics.DLQ_SUFFIX)))) {
+        try (TopicReader routed = new TopicReader(platform.kafka().adminClientProperties(), List.of(Topics.CONTACTS_ROUTED));
+             TopicReader teams = new TopicReader(platform.kafka().adminClientProperties(), topics(t -> t.startsWith("team.") && t.endsWith(".contacts")));
+             TopicReader dlq = new TopicReader(platform.kafka().adminClientProperties(), topics(t -> t.endsWith(Topics.DLQ_SUFFIX)))) {
             do {
                 routed.poll(r -> {
                     if (accepted.contains(r.key()) && hopOf(r.value()) == 0) {
@@ -290,7 +290,7 @@ public final class ChaosRun {
     }
 
     private List<String> topics(java.util.function.Predicate<String> which) {
-        Properties props = TopicReader.properties(platform.bootstrapServers());
+        Properties props = TopicReader.properties(platform.kafka().adminClientProperties());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             return consumer.listTopics(Duration.ofSeconds(30)).keySet().stream().filter(which).sorted().toList();
         }
@@ -365,8 +365,8 @@ public final class ChaosRun {
     private static final class TopicReader implements AutoCloseable {
         private final KafkaConsumer<String, String> consumer;
 
-        TopicReader(String bootstrap, List<String> topics) {
-            consumer = new KafkaConsumer<>(properties(bootstrap), new StringDeserializer(), new StringDeserializer());
+        TopicReader(Properties client, List<String> topics) {
+            consumer = new KafkaConsumer<>(properties(client), new StringDeserializer(), new StringDeserializer());
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
                 List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
@@ -378,9 +378,10 @@ public final class ChaosRun {
             consumer.seekToBeginning(partitions);
         }
 
-        static Properties properties(String bootstrap) {
+        /** {@code client}: the broker's super user (the run checks every topic, which no one user may read). */
+        static Properties properties(Properties client) {
             Properties props = new Properties();
-            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            props.putAll(client);
             props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
             props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
             return props;
@@ -439,7 +440,7 @@ public final class ChaosRun {
         // Ctrl-C or SIGTERM mid-run: stop the services, the broker and the database all the same
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "chaos-platform-shutdown"));
         platform.startServices();
-        boolean ok = new ChaosRun(platform, LoketClient.localDefaults(repo, offset),
+        boolean ok = new ChaosRun(platform, LoketClient.of(platform),
                 Settings.of(contacts, Duration.ofSeconds(outage)).withRate(rate)).run().ok();
         System.exit(ok ? 0 : 1);
     }

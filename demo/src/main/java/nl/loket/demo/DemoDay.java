@@ -34,7 +34,7 @@ public final class DemoDay {
                         + "; options: --contacts N --seed S --municipality GMxxxx --seconds N");
             }
         }
-        LoketClient client = LoketClient.localDefaults(repo, portOffset);
+        LoketClient client = LoketClient.localDefaults(portOffset);
         var day = new ContactScript(repo).day(contacts, seed);
         System.out.printf("Replaying a working day of %d contacts for %s (seed %d), compressed into %d s…%n",
                 contacts, municipality, seed, seconds);

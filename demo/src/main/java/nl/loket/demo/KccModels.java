@@ -42,7 +42,7 @@ public final class KccModels {
                 default -> throw new IllegalArgumentException("Unknown option " + arg);
             }
         }
-        LoketClient client = LoketClient.localDefaults(repo, portOffset);
+        LoketClient client = LoketClient.localDefaults(portOffset);
         var day = new ContactScript(repo).day(contacts, seed);
         System.out.printf("One stream of %d contacts (seed %d) under %d KCC models: %s%n", contacts, seed, policies.size(), policies);
         new DayRunner(client).run(day, municipalities, seconds, 300, seed);

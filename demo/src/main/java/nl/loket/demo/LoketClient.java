@@ -5,20 +5,28 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nl.loket.contracts.EventJson;
+import nl.loket.platform.LocalPlatform;
 import nl.loket.platform.ServiceSpec;
+import nl.loket.platform.keycloak.LocalTokens;
 
-/** The platform's public HTTP APIs, as an adapter, a team member or a dashboard uses them. */
+/**
+ * The platform's public HTTP APIs, as an adapter, a team member or a dashboard uses them, each with its own access
+ * token from the local Keycloak ({@link LocalTokens}): a contact is posted by the channel adapter of its channel
+ * (web form, e-mail, phone, counter), team actions by the member, KPIs by a metrics viewer of the municipality, a
+ * routing preview by a KCC agent. Tokens are kept and renewed a minute before they expire.
+ */
 public final class LoketClient {
 
     /** An HTTP answer: status and JSON body (null when empty or not JSON). */
@@ -30,25 +38,60 @@ public final class LoketClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = EventJson.mapper();
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
-    private final Path repo;
+    /** The realm's tokens live an hour; renew well before. */
+    private static final Duration RENEW_AFTER = Duration.ofMinutes(50);
+
+    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final LocalTokens issuer;
     public final String intake;
     public final String chainTeam;
     public final String metrics;
     public final String routing;
 
-    public LoketClient(Path repo, String intake, String routing, String chainTeam, String metrics) {
-        this.repo = repo;
+    /** A token and when to renew it. */
+    private record Token(String value, long renewAtMillis) {
+    }
+
+    public LoketClient(LocalTokens issuer, String intake, String routing, String chainTeam, String metrics) {
+        this.issuer = issuer;
         this.intake = intake;
         this.routing = routing;
         this.chainTeam = chainTeam;
         this.metrics = metrics;
     }
 
-    /** The local platform's ports (services.tsv), shifted by {@code portOffset}. */
-    public static LoketClient localDefaults(Path repo, int portOffset) {
-        return new LoketClient(repo, local("intake-service", portOffset), local("routing-service", portOffset),
-                local("chain-team-service", portOffset), local("metrics-service", portOffset));
+    /** The local platform's ports (services.tsv and Keycloak's 8180), shifted by {@code portOffset}. */
+    public static LoketClient localDefaults(int portOffset) {
+        return new LoketClient(LocalTokens.local(portOffset), local("intake-service", portOffset),
+                local("routing-service", portOffset), local("chain-team-service", portOffset),
+                local("metrics-service", portOffset));
+    }
+
+    /** The services and the Keycloak of a running {@link LocalPlatform}, wherever their ports are. */
+    public static LoketClient of(LocalPlatform platform) {
+        return new LoketClient(new LocalTokens("http://localhost:" + platform.keycloak().port()),
+                platform.baseUrl(ServiceSpec.named("intake-service")), platform.baseUrl(ServiceSpec.named("routing-service")),
+                platform.baseUrl(ServiceSpec.named("chain-team-service")), platform.baseUrl(ServiceSpec.named("metrics-service")));
+    }
+
+    /**
+     * The realm's channel adapter that hands in this contact (LocalTokens.ADAPTERS): a desk topic comes from the counter
+     * system and an IVR choice from the phone system (only they may set those signals), otherwise the channel's
+     * adapter; chat, social media and letters come in through the e-mail gateway.
+     */
+    public static String adapterOf(ObjectNode contact) {
+        if (contact.hasNonNull("deskTopic")) {
+            return "counter";
+        }
+        if (contact.hasNonNull("ivrChoice")) {
+            return "phone";
+        }
+        return switch (contact.path("channel").asText()) {
+            case "WEB_FORM" -> "webform";
+            case "PHONE" -> "phone";
+            case "COUNTER" -> "counter";
+            default -> "email";
+        };
     }
 
     private static String local(String service, int portOffset) {
@@ -59,8 +102,14 @@ public final class LoketClient {
         return json.createObjectNode();
     }
 
+    /** Posts a contact as the adapter of its channel; {@code adapterId} is set to that adapter when absent. */
     public Answer submit(ObjectNode contact, String idempotencyKey) {
+        String adapter = contact.hasNonNull("adapterId") ? contact.get("adapterId").asText() : adapterOf(contact);
+        if (!contact.hasNonNull("adapterId")) {
+            contact.put("adapterId", adapter);
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(intake + "/api/v1/contacts"))
+                .header("Authorization", "Bearer " + token("adapter:" + adapter, () -> issuer.adapter(adapter)))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(contact.toString()));
         if (idempotencyKey != null) {
@@ -93,12 +142,23 @@ public final class LoketClient {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
+    /**
+     * The KPI summary as a metrics viewer of exactly the municipality the query names ({@code municipality=…}), or of
+     * the demo's municipalities (LocalTokens.DEMO_MUNICIPALITIES) when it names none.
+     */
     public Answer summary(String query) {
-        return send(HttpRequest.newBuilder(URI.create(metrics + "/api/v1/metrics/summary" + (query.isEmpty() ? "" : "?" + query))).GET());
+        List<String> municipalities = Arrays.stream(query.split("&"))
+                .filter(p -> p.startsWith("municipality=")).map(p -> p.substring("municipality=".length())).toList();
+        List<String> viewerOf = municipalities.isEmpty() ? LocalTokens.DEMO_MUNICIPALITIES : municipalities;
+        return send(HttpRequest.newBuilder(URI.create(metrics + "/api/v1/metrics/summary" + (query.isEmpty() ? "" : "?" + query)))
+                .header("Authorization", "Bearer " + token("metrics:" + viewerOf, () -> issuer.metricsViewer(viewerOf)))
+                .GET());
     }
 
+    /** A routing preview as a KCC agent. */
     public Answer preview(ObjectNode contact) {
         return send(HttpRequest.newBuilder(URI.create(routing + "/api/v1/routing/preview"))
+                .header("Authorization", "Bearer " + token("agent:kcc", () -> issuer.agent("kcc")))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(contact.toString())));
     }
 
@@ -106,27 +166,19 @@ public final class LoketClient {
         return request.header("Authorization", "Bearer " + token(team, member)).timeout(Duration.ofSeconds(30));
     }
 
-    /** A dev token from chain-team-service's DevToken (dev-only key), made once per member. */
+    /** The access token of {@code member} in {@code team} (an agent, created in the local realm when new). */
     public String token(String team, String member) {
-        return tokens.computeIfAbsent(team + "/" + member, key -> {
-            Path app = repo.resolve("chain-team-service/target/quarkus-app");
-            try {
-                Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp", app.resolve("app") + "/*:" + app.resolve("lib/boot") + "/*:" + app.resolve("lib/main") + "/*",
-                        "nl.loket.chainteam.tools.DevToken", team, member, "gemeente")
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-                String token = new String(process.getInputStream().readAllBytes()).trim();
-                if (process.waitFor() != 0 || token.isEmpty()) {
-                    throw new IllegalStateException("DevToken failed for " + key);
-                }
-                return token;
-            } catch (IOException e) {
-                throw new IllegalStateException("Cannot run DevToken", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        });
+        return token("agent:" + team + "/" + member,
+                () -> issuer.agent(member, LocalTokens.DEFAULT_ORGANISATION, List.of(team)));
+    }
+
+    private String token(String key, Supplier<String> fetch) {
+        Token token = tokens.get(key);
+        if (token == null || System.currentTimeMillis() >= token.renewAtMillis()) {
+            token = new Token(fetch.get(), System.currentTimeMillis() + RENEW_AFTER.toMillis());
+            tokens.put(key, token);
+        }
+        return token.value();
     }
 
     private Answer send(HttpRequest.Builder request) {

@@ -2,7 +2,6 @@ package nl.loket.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +9,7 @@ class LoketClientTest {
 
     @Test
     void theLocalPlatformsPortsComeFromTheServiceListShiftedByTheOffset() {
-        LoketClient client = LoketClient.localDefaults(Path.of("."), 10000);
+        LoketClient client = LoketClient.localDefaults(10000);
         assertThat(client.intake).isEqualTo("http://localhost:18081");
         assertThat(client.routing).isEqualTo("http://localhost:18082");
         assertThat(client.chainTeam).isEqualTo("http://localhost:18084");

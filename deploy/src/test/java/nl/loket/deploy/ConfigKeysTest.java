@@ -35,14 +35,21 @@ class ConfigKeysTest {
             "QUARKUS_DATASOURCE_USERNAME", "quarkus.datasource.db-kind",
             "QUARKUS_DATASOURCE_PASSWORD", "quarkus.datasource.db-kind");
 
+    /**
+     * The sign-in settings of the shared ConfigMap loket-oidc: read by quarkus-oidc and the service kit's
+     * {@code AuthConfig} (loket.auth.*) in every service, so they need no line in a service's application.properties.
+     */
+    private static final Set<String> KIT_SIGN_IN = Set.of("QUARKUS_OIDC_AUTH_SERVER_URL", "QUARKUS_OIDC_TOKEN_AUDIENCE",
+            "QUARKUS_OIDC_ROLES_ROLE_CLAIM_PATH", "QUARKUS_OIDC_TOKEN_PRINCIPAL_CLAIM", "LOKET_AUTH_CLAIMS_TEAMS",
+            "LOKET_AUTH_CLAIMS_MUNICIPALITIES", "LOKET_AUTH_CLAIMS_ORGANISATION", "LOKET_AUTH_CLAIMS_ADAPTER_ID");
+
     /** Read by the JVM, not by the application. */
     private static final Set<String> JVM = Set.of("JAVA_TOOL_OPTIONS");
 
     /** Where the cluster's services are: a service that sets one of these only for dev needs it from the manifests. */
     private static final Set<String> MUST_COME_FROM_THE_CLUSTER = Set.of("quarkus.datasource.reactive.url",
             "quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password",
-            "kafka.bootstrap.servers", "mp.jwt.verify.publickey.location", "mp.jwt.verify.publickey",
-            "mp.jwt.verify.issuer");
+            "kafka.bootstrap.servers", "quarkus.oidc.auth-server-url");
 
     static Set<String> kafkaClientProperties() {
         Set<String> names = new TreeSet<>();
@@ -91,7 +98,7 @@ class ConfigKeysTest {
             boolean known;
             if (name.startsWith("KAFKA_")) {
                 known = kafka.contains(name.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'));
-            } else if (JVM.contains(name)) {
+            } else if (JVM.contains(name) || KIT_SIGN_IN.contains(name)) {
                 known = true;
             } else if (STANDARD_QUARKUS.containsKey(name)) {
                 known = config.map(c -> c.keys.contains(STANDARD_QUARKUS.get(name))).orElse(true);

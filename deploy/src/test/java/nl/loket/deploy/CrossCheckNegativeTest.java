@@ -154,6 +154,8 @@ class CrossCheckNegativeTest {
     void aServiceConfigurationThatDisagreesWithTheServiceListIsReported() throws IOException {
         ServiceConfig config = config("""
                 quarkus.http.port=8085
+                quarkus.management.enabled=true
+                quarkus.management.port=9085
                 %dev.quarkus.http.port=8089
                 %dev.quarkus.datasource.reactive.url=postgresql://localhost:15432/metric
                 %dev.quarkus.datasource.jdbc.url=jdbc:postgresql://localhost:15432/metrics?ssl=false
@@ -170,15 +172,19 @@ class CrossCheckNegativeTest {
     void manifestsThatDisagreeWithTheServiceListAreReported() throws IOException {
         ServiceConfig config = config("""
                 quarkus.http.port=8086
+                quarkus.management.port=9185
                 %dev.quarkus.datasource.reactive.url=postgresql://localhost:15432/facts
                 %dev.quarkus.datasource.jdbc.url=jdbc:postgresql://localhost:15432/facts
                 """);
-        ServiceList.Entry moved = new ServiceList.Entry("metrics-service", 8086, "facts");
+        ServiceList.Entry moved = new ServiceList.Entry("metrics-service", 8086, "facts", 9086);
 
         assertThat(ServiceListTest.disagreements(moved, config, Rendered.overlay("prod"))).containsExactlyInAnyOrder(
                 "Deployment: container port http is 8085, the list says 8086",
                 "Service: port 80 goes to container port 8085 (targetPort http), the list says 8086",
-                "Deployment: prometheus.io/port is 8085, the list says 8086",
+                "application.properties: quarkus.management.enabled is not true (/q/* would be on the public port)",
+                "application.properties: quarkus.management.port is 9185, the list says 9086",
+                "Deployment: container port management is 9085, the list says 9086",
+                "Deployment: prometheus.io/port is 9085, the list says 9086",
                 "Deployment: QUARKUS_DATASOURCE_REACTIVE_URL names database metrics, the list says facts",
                 "Deployment: QUARKUS_DATASOURCE_JDBC_URL names database metrics, the list says facts",
                 "Cluster metrics-db: initdb database is metrics, the list says facts");

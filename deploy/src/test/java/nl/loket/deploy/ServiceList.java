@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one list of the services (name, HTTP port, database): {@code local-platform/src/main/resources/services.tsv},
+ * The one list of the services (name, HTTP port, database, management port): {@code local-platform/src/main/resources/services.tsv},
  * read as a file (the deploy module depends on neither the services nor the local platform). The local platform and
  * {@code ./loket} read the same file; {@link ServiceListTest} checks the services' configuration and the manifests
  * against it.
@@ -16,7 +16,7 @@ import java.util.List;
 final class ServiceList {
 
     /** One service of the list. */
-    record Entry(String name, int port, String database) {
+    record Entry(String name, int port, String database, int managementPort) {
     }
 
     static final Path FILE = Rendered.REPO.resolve("local-platform/src/main/resources/services.tsv");
@@ -36,7 +36,7 @@ final class ServiceList {
                 .orElseThrow(() -> new AssertionError(name + " is not in " + FILE));
     }
 
-    /** Tab-separated name, port and database; blank lines and # comments skipped. */
+    /** Tab-separated name, port, database and management port; blank lines and # comments skipped. */
     static List<Entry> parse(Path file) {
         List<String> lines;
         try {
@@ -50,10 +50,12 @@ final class ServiceList {
                 continue;
             }
             String[] fields = line.split("\t");
-            if (fields.length != 3) {
-                throw new AssertionError(file + ": expected name<TAB>port<TAB>database, got \"" + line + "\"");
+            if (fields.length != 4) {
+                throw new AssertionError(file + ": expected name<TAB>port<TAB>database<TAB>management, got \"" + line
+                        + "\"");
             }
-            entries.add(new Entry(fields[0].trim(), Integer.parseInt(fields[1].trim()), fields[2].trim()));
+            entries.add(new Entry(fields[0].trim(), Integer.parseInt(fields[1].trim()), fields[2].trim(),
+                    Integer.parseInt(fields[3].trim())));
         }
         return List.copyOf(entries);
     }

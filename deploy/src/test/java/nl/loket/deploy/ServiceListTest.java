@@ -14,9 +14,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The service list ({@code local-platform/src/main/resources/services.tsv}: name, HTTP port, database), which the
- * local platform and {@code ./loket} run from, agrees with each service's application.properties and with the
- * manifests: the same services, ports and databases everywhere.
+ * The service list ({@code local-platform/src/main/resources/services.tsv}: name, HTTP port, database, management
+ * port), which the local platform and {@code ./loket} run from, agrees with each service's application.properties
+ * and with the manifests: the same services, ports and databases everywhere; health, metrics and the OpenAPI document
+ * only on the management port, which the Service does not expose.
  */
 class ServiceListTest {
 
@@ -57,6 +58,14 @@ class ServiceListTest {
                         + ", the list says " + port);
             }
         }
+        String management = String.valueOf(service.managementPort());
+        if (!"true".equals(config.prod.get("quarkus.management.enabled"))) {
+            found.add("application.properties: quarkus.management.enabled is not true (/q/* would be on the public port)");
+        }
+        if (!management.equals(config.prod.get("quarkus.management.port"))) {
+            found.add("application.properties: quarkus.management.port is " + config.prod.get("quarkus.management.port")
+                    + ", the list says " + management);
+        }
         for (String key : List.of("quarkus.datasource.reactive.url", "quarkus.datasource.jdbc.url")) {
             String database = database(config.dev.get(key));
             if (!service.database().equals(database)) {
@@ -74,14 +83,26 @@ class ServiceListTest {
         for (Map<String, Object> servicePort : Rendered.maps(Rendered.one(objects, "Service", service.name()), "spec", "ports")) {
             Object target = servicePort.get("targetPort");
             Object resolved = target instanceof String named ? containerPort(containerPorts, named) : target;
-            if (!Objects.equals(resolved, service.port())) {
+            if (Objects.equals(resolved, service.managementPort())) {
+                found.add("Service: port " + servicePort.get("port") + " exposes the management port");
+            } else if (!Objects.equals(resolved, service.port())) {
                 found.add("Service: port " + servicePort.get("port") + " goes to container port " + resolved
                         + " (targetPort " + target + "), the list says " + port);
             }
         }
+        Object managementPort = containerPort(containerPorts, "management");
+        if (!Objects.equals(managementPort, service.managementPort())) {
+            found.add("Deployment: container port management is " + managementPort + ", the list says " + management);
+        }
+        for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+            Object probePort = Rendered.string(Rendered.container(deployment), probe, "httpGet", "port");
+            if (!"management".equals(probePort)) {
+                found.add("Deployment: " + probe + " goes to port " + probePort + ", not management");
+            }
+        }
         String scraped = Rendered.string(deployment, "spec", "template", "metadata", "annotations", "prometheus.io/port");
-        if (!port.equals(scraped)) {
-            found.add("Deployment: prometheus.io/port is " + scraped + ", the list says " + port);
+        if (!management.equals(scraped)) {
+            found.add("Deployment: prometheus.io/port is " + scraped + ", the list says " + management);
         }
 
         Map<String, String> env = ConfigKeysTest.environment(objects, service.name());

@@ -62,8 +62,9 @@ class WorkloadTest {
 
             assertThat(Rendered.maps(pod, "containers")).as(name).hasSize(1);
             assertThat(container.get("image")).as(name).isEqualTo("ghcr.io/loket-nl/" + name + ":0.1.0");
-            assertThat(Rendered.maps(container, "ports")).as(name)
-                    .containsExactly(Map.of("name", "http", "containerPort", PORTS.get(name), "protocol", "TCP"));
+            assertThat(Rendered.maps(container, "ports")).as(name).containsExactly(
+                    Map.of("name", "http", "containerPort", PORTS.get(name), "protocol", "TCP"),
+                    Map.of("name", "management", "containerPort", PORTS.get(name) + 1000, "protocol", "TCP"));
 
             assertThat(Rendered.at(pod, "securityContext", "runAsNonRoot")).as(name).isEqualTo(true);
             assertThat(Rendered.string(pod, "securityContext", "seccompProfile", "type")).isEqualTo("RuntimeDefault");
@@ -86,14 +87,14 @@ class WorkloadTest {
             assertThat(Rendered.string(container, "livenessProbe", "httpGet", "path")).isEqualTo("/q/health/live");
             assertThat(Rendered.string(container, "startupProbe", "httpGet", "path")).isEqualTo("/q/health/started");
             for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
-                assertThat(Rendered.string(container, probe, "httpGet", "port")).as(name + " " + probe).isEqualTo("http");
+                assertThat(Rendered.string(container, probe, "httpGet", "port")).as(name + " " + probe).isEqualTo("management");
             }
             assertThat(Rendered.map(container, "resources", "requests")).as(name).containsKeys("cpu", "memory");
             assertThat(Rendered.map(container, "resources", "limits")).as(name).containsKey("memory");
 
             Map<String, Object> annotations = Rendered.map(deployment, "spec", "template", "metadata", "annotations");
             assertThat(annotations).as(name).containsEntry("prometheus.io/path", "/q/metrics")
-                    .containsEntry("prometheus.io/port", String.valueOf(PORTS.get(name)));
+                    .containsEntry("prometheus.io/port", String.valueOf(PORTS.get(name) + 1000));
         }
     }
 
@@ -142,7 +143,7 @@ class WorkloadTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void everyServiceMayOnlyReachItsDatabaseKafkaAndDnsAndOnlyBeReachedByItsCallers(String overlay) {
+    void everyServiceMayOnlyReachItsDatabaseKafkaTheOpenIdProviderAndDnsAndOnlyBeReachedByItsCallers(String overlay) {
         List<Map<String, Object>> objects = Rendered.overlay(overlay);
         for (String name : ServiceConfig.SERVICES) {
             Map<String, Object> deployment = Rendered.one(objects, "Deployment", name);
@@ -159,7 +160,15 @@ class WorkloadTest {
             List<String> egress = new ArrayList<>();
             for (Map<String, Object> rule : Rendered.maps(spec, "egress")) {
                 for (Map<String, Object> to : Rendered.maps(rule, "to")) {
-                    assertThat(to).as(name + ": egress goes to selected pods, never to IP blocks").doesNotContainKey("ipBlock");
+                    if (to.containsKey("ipBlock")) {
+                        // the one rule outside the cluster: the OpenID provider over HTTPS, never the cluster network
+                        assertThat(Rendered.maps(rule, "ports")).as(name + ": IP blocks only for the OpenID provider")
+                                .containsExactly(Map.of("protocol", "TCP", "port", 443));
+                        assertThat(Rendered.list(to, "ipBlock", "except")).as(name)
+                                .contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
+                        egress.add("openid-provider:443");
+                        continue;
+                    }
                     Map<String, Object> labels = new TreeMap<>(Rendered.map(to, "podSelector", "matchLabels"));
                     for (Map<String, Object> port : Rendered.maps(rule, "ports")) {
                         egress.add(labels + ":" + port.get("port"));
@@ -169,11 +178,16 @@ class WorkloadTest {
             assertThat(egress).as(name + " egress").containsExactlyInAnyOrder(
                     new TreeMap<>(Map.of("cnpg.io/cluster", database)) + ":5432",
                     new TreeMap<>(Map.of("strimzi.io/cluster", "loket", "strimzi.io/broker-role", "true")) + ":9093",
-                    new TreeMap<>(Map.of("k8s-app", "kube-dns")) + ":53", new TreeMap<>(Map.of("k8s-app", "kube-dns")) + ":53");
+                    new TreeMap<>(Map.of("k8s-app", "kube-dns")) + ":53", new TreeMap<>(Map.of("k8s-app", "kube-dns")) + ":53",
+                    "openid-provider:443");
             for (Map<String, Object> rule : Rendered.maps(spec, "ingress")) {
                 assertThat(Rendered.maps(rule, "from")).as(name + ": ingress from selected peers only").isNotEmpty();
+                boolean prometheus = Rendered.maps(rule, "from").stream()
+                        .anyMatch(f -> "prometheus".equals(Rendered.string(f, "podSelector", "matchLabels", "app.kubernetes.io/name")));
+                // callers reach the API port; only Prometheus reaches the management port (metrics)
+                int allowed = prometheus ? PORTS.get(name) + 1000 : PORTS.get(name);
                 assertThat(Rendered.maps(rule, "ports")).as(name)
-                        .allSatisfy(p -> assertThat(p.get("port")).isEqualTo(PORTS.get(name)));
+                        .allSatisfy(p -> assertThat(p.get("port")).isEqualTo(allowed));
             }
             assertThat(podLabels(deployment)).as(name + " is admitted by the Kafka listener's network policy")
                     .containsEntry("loket.nl/kafka-client", "true");

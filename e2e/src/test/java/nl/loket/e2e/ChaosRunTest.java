@@ -38,7 +38,7 @@ class ChaosRunTest {
         platform = LocalPlatform.startInfrastructure(new LocalPlatform.Options(repo, repo.resolve("e2e/target/chaos-platform"),
                 freePort(), freePort(), ports, Map.of()).databaseProxy(true));
         platform.startServices();
-        client = new LoketClient(repo, url("intake-service"), url("routing-service"), url("chain-team-service"), url("metrics-service"));
+        client = LoketClient.of(platform);
     }
 
     @AfterAll
@@ -66,10 +66,6 @@ class ChaosRunTest {
         assertThat(result.deadLetters()).as("dead letters of the run").isZero();
         assertThat(result.faults()).extracting(ChaosRun.Fault::name).hasSize(ServiceSpec.ALL.size() + 2);
         assertThat(result.ok()).isTrue();
-    }
-
-    private static String url(String service) {
-        return platform.baseUrl(ServiceSpec.named(service));
     }
 
     private static int freePort() {

@@ -54,6 +54,9 @@ class LoketScriptSmokeTest {
         assertThat(loket(120, "token", "omgeving").trim()).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
         assertThat(loket(120, "dlq", "list")).contains("dead-letter topic").contains("contacts.received.dlq")
                 .contains("team.contacts.dlq");
+        assertThat(loket(30, "kafka-config", "partner-ggd")).contains("bootstrap.servers=localhost:19092")
+                .contains("sasl.mechanisms=SCRAM-SHA-512").contains("sasl.username=partner-ggd")
+                .contains("sasl.password=partner-ggd-local-secret");
 
         List<Long> pids = startedPids();
         assertThat(pids).hasSizeGreaterThanOrEqualTo(6);
@@ -84,7 +87,7 @@ class LoketScriptSmokeTest {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Map<String, Integer> status = new LinkedHashMap<>();
         for (ServiceSpec service : ServiceSpec.ALL) {
-            URI ready = URI.create("http://localhost:" + (service.defaultPort() + PORT_OFFSET) + "/q/health/ready");
+            URI ready = URI.create("http://localhost:" + service.managementPortFor(service.defaultPort() + PORT_OFFSET) + "/q/health/ready");
             try {
                 status.put(service.name(), http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(10)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode());

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -58,7 +60,7 @@ class PlatformEndToEndTest {
         platform = LocalPlatform.startInfrastructure(new LocalPlatform.Options(repo, repo.resolve("e2e/target/platform"),
                 freePort(), freePort(), ports, Map.of()));
         platform.startServices();
-        client = new LoketClient(repo, url("intake-service"), url("routing-service"), url("chain-team-service"), url("metrics-service"));
+        client = LoketClient.of(platform);
     }
 
     @AfterAll
@@ -233,6 +235,35 @@ class PlatformEndToEndTest {
         return answer.body().get("contactId").asText();
     }
 
+    /**
+     * The same jar, environment and issuer as the platform runs it, but in the prod profile: it must refuse to start,
+     * as a production deployment pointed at a developer's (loopback) Keycloak must.
+     */
+    @Test
+    @Order(4)
+    void aServiceInTheProdProfileRefusesToStartWithTheLocalIssuer() throws Exception {
+        ServiceSpec routing = ServiceSpec.named("routing-service");
+        Map<String, String> env = new HashMap<>(platform.environmentOf(routing));
+        env.put("QUARKUS_PROFILE", "prod");
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(freePort()));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(freePort()));
+        Path log = repo.resolve("e2e/target/routing-in-prod.log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", routing.jar(repo).toString())
+                .directory(repo.resolve(routing.name()).toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        try {
+            assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("exited (see " + log + ")").isTrue();
+            assertThat(process.exitValue()).as("exit status").isNotZero();
+            assertThat(Files.readString(log)).contains("Refusing to start in the prod profile")
+                    .contains(platform.keycloak().issuer());
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
     private static void awaitItem(String team, String contactId, int hop) {
         await().atMost(WAIT).until(() -> {
             LoketClient.Answer item = client.item(team, "agent-1", contactId, null, null);
@@ -261,10 +292,6 @@ class PlatformEndToEndTest {
             }
         }
         return false;
-    }
-
-    private static String url(String service) {
-        return platform.baseUrl(ServiceSpec.named(service));
     }
 
     private static int freePort() {
