@@ -90,14 +90,8 @@ class AuthorizationTest {
 
     @Test
     void everyActionWithAnExpiredForeignMisaddressedTamperedOrStrangerSignedTokenIs401() {
-        Map<String, String> invalid = new LinkedHashMap<>();
-        invalid.put("expired", kccAgent().expired().sign());
-        invalid.put("from another issuer", kccAgent().wrongIssuer().sign());
-        invalid.put("for another audience", kccAgent().wrongAudience().sign());
-        invalid.put("changed after signing", kccAgent().tampered());
-        invalid.put("signed by a stranger", kccAgent().signedByStranger().sign());
+        Map<String, String> invalid = new LinkedHashMap<>(TestTokens.spoiled(AuthorizationTest::kccAgent));
         invalid.put("with a forged signature", ownTeam.substring(0, ownTeam.lastIndexOf('.') + 1) + "AAAA");
-        invalid.put("not a JWT", "not-a-token");
         invalid.forEach((defect, token) -> {
             for (Action a : concat()) {
                 Response r = a.call(as(token), contactId, callbackId);

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -75,16 +73,9 @@ class AuthorizationMatrixTest {
 
     /** The web-form adapter's token, spoiled in every way the check must catch. */
     static Stream<Arguments> badTokens() {
-        Map<String, Function<TestTokens, String>> spoiled = Map.of(
-                "expired", t -> t.expired().sign(),
-                "wrong issuer", t -> t.wrongIssuer().sign(),
-                "wrong audience", t -> t.wrongAudience().sign(),
-                "tampered", TestTokens::tampered,
-                "signed by a stranger", t -> t.signedByStranger().sign());
-        return Stream.of(Endpoint.values()).flatMap(endpoint -> spoiled.entrySet().stream()
-                .map(e -> Arguments.of(endpoint, e.getKey(),
-                        e.getValue().apply(TestTokens.as("service-account-adapter-webform").roles(Roles.ADAPTER)
-                                .adapterId(Api.WEBFORM)))));
+        return Stream.of(Endpoint.values()).flatMap(endpoint -> TestTokens.spoiled(
+                () -> TestTokens.as("service-account-adapter-webform").roles(Roles.ADAPTER).adapterId(Api.WEBFORM))
+                .entrySet().stream().map(e -> Arguments.of(endpoint, e.getKey(), e.getValue())));
     }
 
     static Stream<Arguments> otherRoles() {

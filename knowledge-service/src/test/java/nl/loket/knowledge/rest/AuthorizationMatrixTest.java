@@ -88,17 +88,9 @@ class AuthorizationMatrixTest {
     }
 
     /** Tokens that prove nothing, each carrying every role (only the defect named in the key may refuse them). */
-    static Map<String, Supplier<String>> invalidTokens() {
-        Supplier<TestTokens> token = () -> TestTokens.as("intruder-k").roles(ALL_ROLES.toArray(String[]::new))
-                .teams("kcc").municipalities("0363").organisation("gemeente");
-        Map<String, Supplier<String>> tokens = new LinkedHashMap<>();
-        tokens.put("expired", () -> token.get().expired().sign());
-        tokens.put("from another issuer", () -> token.get().wrongIssuer().sign());
-        tokens.put("for another audience", () -> token.get().wrongAudience().sign());
-        tokens.put("changed after signing", () -> token.get().tampered());
-        tokens.put("signed by a stranger", () -> token.get().signedByStranger().sign());
-        tokens.put("not a JWT", () -> "not-a-token");
-        return tokens;
+    static Map<String, String> invalidTokens() {
+        return TestTokens.spoiled(() -> TestTokens.as("intruder-k").roles(ALL_ROLES.toArray(String[]::new))
+                .teams("kcc").municipalities("0363").organisation("gemeente"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -114,7 +106,7 @@ class AuthorizationMatrixTest {
     @MethodSource("endpoints")
     void anExpiredForeignMisaddressedTamperedOrStrangerSignedTokenIs401Everywhere(Endpoint endpoint) {
         invalidTokens().forEach((defect, token) -> {
-            Response r = endpoint.call(withToken(token.get()));
+            Response r = endpoint.call(withToken(token));
             assertThat(r.statusCode()).as("token %s", defect).isEqualTo(401);
             assertThat(r.contentType()).as("token %s", defect).startsWith(PROBLEM);
             assertThat(r.header("WWW-Authenticate")).as("token %s", defect).startsWith("Bearer");

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -62,14 +61,8 @@ class AuthorizationMatrixTest {
 
     /** An agent's token, spoiled in every way the check must catch. */
     static Stream<Arguments> badTokens() {
-        Map<String, Function<TestTokens, String>> spoiled = Map.of(
-                "expired", t -> t.expired().sign(),
-                "wrong issuer", t -> t.wrongIssuer().sign(),
-                "wrong audience", t -> t.wrongAudience().sign(),
-                "tampered", TestTokens::tampered,
-                "signed by a stranger", t -> t.signedByStranger().sign());
-        return spoiled.entrySet().stream().map(e -> Arguments.of(e.getKey(),
-                e.getValue().apply(TestTokens.as("agent-r").roles(Roles.AGENT).teams("kcc").municipalities("0363"))));
+        return TestTokens.spoiled(() -> TestTokens.as("agent-r").roles(Roles.AGENT).teams("kcc").municipalities("GM0363"))
+                .entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
 
     @Test

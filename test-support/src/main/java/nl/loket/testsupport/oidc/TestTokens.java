@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
@@ -60,6 +62,22 @@ public final class TestTokens {
     /** A channel adapter's token (client credentials in production): role adapter, {@code adapter_id}. */
     public static String adapter(String adapterId) {
         return as("service-account-" + adapterId).roles("adapter").adapterId(adapterId).sign();
+    }
+
+    /**
+     * A token spoiled in every way the check must catch, by name: expired, from another issuer, for another audience,
+     * changed after signing, signed by a stranger, not a JWT. {@code valid} makes a fresh builder of a token that
+     * would otherwise pass, so only the named defect may refuse it.
+     */
+    public static Map<String, String> spoiled(Supplier<TestTokens> valid) {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("expired", valid.get().expired().sign());
+        tokens.put("from another issuer", valid.get().wrongIssuer().sign());
+        tokens.put("for another audience", valid.get().wrongAudience().sign());
+        tokens.put("changed after signing", valid.get().tampered());
+        tokens.put("signed by a stranger", valid.get().signedByStranger().sign());
+        tokens.put("not a JWT", "not-a-token");
+        return tokens;
     }
 
     public TestTokens roles(String... roles) {
