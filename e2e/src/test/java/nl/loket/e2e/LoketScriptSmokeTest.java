@@ -1,6 +1,7 @@
 package nl.loket.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -55,8 +56,11 @@ class LoketScriptSmokeTest {
         assertThat(loket(120, "dlq", "list")).contains("dead-letter topic").contains("contacts.received.dlq")
                 .contains("team.contacts.dlq");
         assertThat(loket(30, "kafka-config", "partner-ggd")).contains("bootstrap.servers=localhost:19092")
-                .contains("sasl.mechanisms=SCRAM-SHA-512").contains("sasl.username=partner-ggd")
-                .contains("sasl.password=partner-ggd-local-secret");
+                .contains("sasl.username=partner-ggd").contains("sasl.password=partner-ggd-local-secret");
+        // the README's partner example with a real librdkafka client: the GGD reads its team's topic, not the intake's
+        kcatAsPartnerGgd(30, "-C -t team.sociaal-domein.contacts -o beginning -e -q -f '%k\\n'");
+        assertThatThrownBy(() -> kcatAsPartnerGgd(30, "-C -t contacts.received -o beginning -e -q"))
+                .hasMessageContaining("uthoriz");
 
         List<Long> pids = startedPids();
         assertThat(pids).hasSizeGreaterThanOrEqualTo(6);
@@ -114,6 +118,24 @@ class LoketScriptSmokeTest {
             }
         }
         return pids;
+    }
+
+    /** kcat with the config of {@code ./loket kafka-config partner-ggd}; fails (AssertionError) when kcat does. */
+    private static String kcatAsPartnerGgd(int timeoutSeconds, String kcatArgs) throws Exception {
+        Path config = STATE.resolve("partner-ggd.kcat");
+        Files.writeString(config, loket(30, "kafka-config", "partner-ggd"));
+        Path log = Files.createTempFile(STATE, "kcat-", ".log");
+        Process process = new ProcessBuilder("bash", "-c", "kcat -F " + config + " " + kcatArgs).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        if (!finished || process.exitValue() != 0 || output.contains("ERROR")) {
+            throw new AssertionError("kcat " + kcatArgs + " failed:\n" + output);
+        }
+        return output.lines().filter(l -> !l.startsWith("%")).reduce("", (a, b) -> a + b + "\n");
     }
 
     private static String loket(int timeoutSeconds, String... args) throws Exception {

@@ -141,8 +141,9 @@ public final class LocalKafka implements AutoCloseable {
                     "listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0,LOCAL://localhost:" + port,
                     "listener.security.protocol.map",
                     "EXTERNAL:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT,LOCAL:SASL_PLAINTEXT",
-                    "listener.name.local.sasl.enabled.mechanisms", SCRAM_MECHANISM,
-                    "listener.name.local.scram-sha-512.sasl.jaas.config", SCRAM_SERVER_JAAS)));
+                    "listener.name.local.sasl.enabled.mechanisms", SCRAM_MECHANISM + ",PLAIN",
+                    "listener.name.local.scram-sha-512.sasl.jaas.config", SCRAM_SERVER_JAAS,
+                    "listener.name.local.plain.sasl.jaas.config", plainServerJaas(KafkaUsers.fromDeploy()))));
         }
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes.build())
                 .setDeleteOnClose(directory == null)
@@ -173,6 +174,18 @@ public final class LocalKafka implements AutoCloseable {
         System.setProperty(RUNNING + kafka.bootstrapServers(), cluster.bootstrapServers());
         System.setProperty(RUNNING + cluster.bootstrapServers(), cluster.bootstrapServers());
         return kafka;
+    }
+
+    /**
+     * PLAIN on the fixed-port listener, for librdkafka tools (kcat): the same users of deploy/ with the same local
+     * passwords and so the same principals and ACLs; never the super user. Debian's kcat (librdkafka 2.0.2) fails
+     * SCRAM-SHA-512 against this broker ("invalid credentials") where the Java clients succeed with the same user and
+     * password; the services, the tools and the tests stay on SCRAM-SHA-512, as in production.
+     */
+    private static String plainServerJaas(List<KafkaUsers.User> users) {
+        StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
+        users.forEach(u -> jaas.append(" user_").append(u.name()).append("=\"").append(localPassword(u.name())).append('"'));
+        return jaas.append(';').toString();
     }
 
     /** The server side of SCRAM needs no credentials of its own; the module registers the SCRAM SASL server. */
