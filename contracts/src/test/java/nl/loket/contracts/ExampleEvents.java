@@ -46,7 +46,7 @@ final class ExampleEvents {
                 new ContactRouted(CONTACT, "GM0363", Channel.WEB_FORM, T, 0, Tier.FIRST_LINE, "kcc",
                         "Algemene vraag over de kapvergunning; de kennisbank heeft het antwoord.", 0.86, "generic-question",
                         KAPVERGUNNING, "Kapvergunning", "vac-12", "overlast/geluid", "chain-specialised-kcc", 1,
-                        "omgeving", T.plusSeconds(2)),
+                        "omgeving", T.plusSeconds(2), "c-earlier"),
                 new ContactAssigned(CONTACT, "omgeving", Tier.CHAIN_TEAM, 1, "GM0363", Channel.WEB_FORM, T,
                         "Kapvergunning", "Wanneer beslist u over mijn aanvraag?", "nl", citizen, "Z-2026-0001",
                         KAPVERGUNNING, "Kapvergunning", "overlast/geluid", term, "Vraag over eigen aanvraag", 0.9, "kcc",

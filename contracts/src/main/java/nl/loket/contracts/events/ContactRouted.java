@@ -6,7 +6,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * One routing decision. Hop 0 is the first decision, each transfer adds one. Topic {@code contacts.routed},
- * key contact id.
+ * key contact id. It carries no personal data (no text, no citizen details, no citizen reference): metrics-service
+ * counts from it alone. {@code followUpOf} (optional, since 2026-11) names the contact this one follows up; absent
+ * means a first contact.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ContactRouted(
@@ -27,7 +29,8 @@ public record ContactRouted(
         String policyName,
         int policyVersion,
         String previousTeamId,
-        Instant routedAt) {
+        Instant routedAt,
+        String followUpOf) {
 
     public static final String TYPE = "nl.loket.contact.routed.v1";
 }

@@ -7,9 +7,10 @@ import io.smallrye.config.WithDefault;
 
 /**
  * Settings of the service kit ({@code loket.kit.*}). Which parts a service uses is a build-time choice:
- * {@code loket.kit.outbox.enabled}, {@code loket.kit.inbox.enabled} and {@code loket.kit.consumer.enabled} set to
- * {@code true} in the service's application.properties switch the outbox relay (with its {@code outbox} channel),
- * the inbox retention and the consumer settlement (with its {@code dead-letters} channel) on; absent means off.
+ * {@code loket.kit.outbox.enabled}, {@code loket.kit.inbox.enabled}, {@code loket.kit.consumer.enabled} and
+ * {@code loket.kit.processing-log.enabled} set to {@code true} in the service's application.properties switch the
+ * outbox relay (with its {@code outbox} channel), the inbox retention, the consumer settlement (with its
+ * {@code dead-letters} channel) and the processing log (with its operator endpoint) on; absent means off.
  */
 @ConfigMapping(prefix = "loket.kit")
 public interface KitConfig {
@@ -19,6 +20,8 @@ public interface KitConfig {
     Inbox inbox();
 
     Consumer consumer();
+
+    ProcessingLog processingLog();
 
     interface Outbox {
         /** Read at build time (the beans exist only when true). */
@@ -79,5 +82,19 @@ public interface KitConfig {
         /** …up to this. */
         @WithDefault("10s")
         Duration transientMaxBackoff();
+    }
+
+    interface ProcessingLog {
+        /** Read at build time (the log, its operator endpoint and its retention exist only when true). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Entries are kept this long, then deleted. */
+        @WithDefault("P365D")
+        Duration retention();
+
+        /** Entries deleted per statement. */
+        @WithDefault("10000")
+        int purgeBatchSize();
     }
 }
