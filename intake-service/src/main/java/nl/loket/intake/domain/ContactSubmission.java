@@ -30,6 +30,12 @@ public record ContactSubmission(
                 productCode, ivrChoice, deskTopic, followUpOf, adapter, externalReference);
     }
 
+    /** The same contact with another subject and text (the redacted ones). */
+    public ContactSubmission withFreeText(String newSubject, String newText) {
+        return new ContactSubmission(municipality, channel, receivedAt, newSubject, newText, language, citizen,
+                caseReference, productCode, ivrChoice, deskTopic, followUpOf, adapterId, externalReference);
+    }
+
     /** The citizen as the adapter knows them; everything optional. The BSN never leaves intake. */
     public record Citizen(String bsn, String name, String email, String phone) {
     }

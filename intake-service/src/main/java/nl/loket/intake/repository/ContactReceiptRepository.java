@@ -13,6 +13,10 @@ import nl.loket.intake.domain.ReceiptStatus;
 @ApplicationScoped
 public class ContactReceiptRepository implements PanacheRepositoryBase<ContactReceipt, String> {
 
+    /** Expression index {@code contact_receipt_citizen_ref} (Flyway V5). */
+    private static final String CITIZEN_RECEIPTS = "select * from contact_receipt"
+            + " where event_data -> 'citizen' ->> 'citizenRef' = ?1 order by accepted_at, contact_id";
+
     /** The receipt of {@code adapterId}'s request with this key; keys are scoped per adapter. */
     public Uni<ContactReceipt> findByIdempotencyKey(String adapterId, String key) {
         return find("adapterId = ?1 and idempotencyKey = ?2", adapterId, key).firstResult();
@@ -38,6 +42,23 @@ public class ContactReceiptRepository implements PanacheRepositoryBase<ContactRe
                                 + " order by accepted_at limit ?2 for update skip locked", ContactReceipt.class)
                 .setParameter(1, cutoff.atOffset(ZoneOffset.UTC))
                 .setParameter(2, limit)
+                .getResultList());
+    }
+
+    /** The receipts whose stored event names the citizen {@code citizenRef}, oldest first. */
+    public Uni<List<ContactReceipt>> findByCitizenRef(String citizenRef) {
+        return getSession().chain(session -> session.createNativeQuery(CITIZEN_RECEIPTS, ContactReceipt.class)
+                .setParameter(1, citizenRef)
+                .getResultList());
+    }
+
+    /**
+     * {@link #findByCitizenRef}, locked until the caller's transaction ends ({@code FOR UPDATE}): a re-publishing round
+     * skips them meanwhile, and one that holds them is waited for.
+     */
+    public Uni<List<ContactReceipt>> lockByCitizenRef(String citizenRef) {
+        return getSession().chain(session -> session.createNativeQuery(CITIZEN_RECEIPTS + " for update", ContactReceipt.class)
+                .setParameter(1, citizenRef)
                 .getResultList());
     }
 

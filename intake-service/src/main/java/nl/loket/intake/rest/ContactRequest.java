@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.loket.contracts.events.Channel;
+import nl.loket.intake.domain.FreeText;
 
 /** What a channel adapter hands in. Unknown fields are rejected (400); no text may hold NUL or a lone surrogate. */
 @Schema(name = "ContactRequest", description = "A citizen's contact as a channel adapter hands it in")
@@ -27,12 +28,14 @@ public record ContactRequest(
         @WithinReceiptWindow
         Instant receivedAt,
 
-        @Size(max = 200)
+        @Schema(description = "BSNs and IBANs in it are replaced by a marker before it is stored or published")
+        @Size(max = FreeText.SUBJECT_MAX_LENGTH)
         @StorableText
         String subject,
 
-        @Schema(required = true, minLength = 1, maxLength = 10000)
-        @NotBlank @Size(min = 1, max = 10000)
+        @Schema(required = true, minLength = 1, maxLength = FreeText.TEXT_MAX_LENGTH,
+                description = "BSNs and IBANs in it are replaced by a marker before it is stored or published")
+        @NotBlank @Size(min = 1, max = FreeText.TEXT_MAX_LENGTH)
         @StorableText
         String text,
 

@@ -84,7 +84,7 @@ public class ContactResource {
     public Uni<ContactReceiptResponse> receipt(
             @RestPath @ContactIdParam String contactId) {
         return intake.find(adapterId(), contactId)
-                .onItem().ifNull().failWith(() -> new NotFoundException("No contact " + contactId + " within the idempotency window"))
+                .onItem().ifNull().failWith(() -> new NotFoundException("No such contact within the idempotency window"))
                 .map(r -> new ContactReceiptResponse(r.contactId, r.receivedAt, r.acceptedAt, r.status.name()));
     }
 

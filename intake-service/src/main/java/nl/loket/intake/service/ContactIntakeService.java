@@ -22,8 +22,9 @@ import nl.loket.intake.domain.ReceiptStatus;
 import nl.loket.intake.messaging.ContactReceivedPublisher;
 
 /**
- * Accepts a contact: de-duplicates by idempotency key, stores a receipt, publishes ContactReceived and waits for
- * the broker's acknowledgement. A receipt is stored before publishing, so a retry after a failed or unanswered
+ * Accepts a contact: de-duplicates by idempotency key, takes BSNs and IBANs out of its free text
+ * ({@link FreeTextRedaction}), stores a receipt, publishes ContactReceived and waits for the broker's
+ * acknowledgement. A receipt is stored before publishing, so a retry after a failed or unanswered
  * publish republishes the very same event (same contact id, same event id) instead of losing or doubling it; a
  * receipt nobody retries is re-published by {@link ReceiptRepublisher}. Every contact and receipt belongs to the
  * channel adapter that handed it in (the signed-in adapter's id, passed in by the resource).
@@ -45,14 +46,16 @@ public class ContactIntakeService {
     private final ContactReceivedPublisher publisher;
     private final Pseudonymizer pseudonymizer;
     private final ReceiptEvents events;
+    private final FreeTextRedaction redaction;
     private final IntakeConfig.Signals signals;
 
     public ContactIntakeService(ReceiptService receipts, ContactReceivedPublisher publisher, Pseudonymizer pseudonymizer,
-            ReceiptEvents events, IntakeConfig config) {
+            ReceiptEvents events, FreeTextRedaction redaction, IntakeConfig config) {
         this.receipts = receipts;
         this.publisher = publisher;
         this.pseudonymizer = pseudonymizer;
         this.events = events;
+        this.redaction = redaction;
         this.signals = config.signals();
     }
 
@@ -61,6 +64,10 @@ public class ContactIntakeService {
      * names one, must be that adapter (a body without one is taken as that adapter's); {@code ivrChoice} and
      * {@code deskTopic} only from the adapters configured for them ({@link IntakeConfig.Signals}); otherwise
      * {@link ContactNotAllowedException}. Idempotency keys are the adapter's own: another adapter's key is another key.
+     *
+     * <p>The fingerprint is taken of the request as handed in, before redaction: a retry of the same request is the
+     * same (redaction is deterministic), and the same key with a body that differs only in a redacted number is another
+     * body (422), as the adapter sent it. It is a keyed hash, so the BSN and free text cannot be read back from it.
      */
     public Uni<Acceptance> accept(String adapterId, ContactSubmission submitted, String idempotencyKey) {
         ContactSubmission request;
@@ -93,8 +100,8 @@ public class ContactIntakeService {
             throw new ContactNotAllowedException("The token names no channel adapter (adapter_id)");
         }
         if (submitted.adapterId() != null && !submitted.adapterId().equals(adapterId)) {
-            throw new ContactNotAllowedException("adapterId '" + submitted.adapterId()
-                    + "' is not the signed-in adapter '" + adapterId + "'");
+            // the value handed in is not echoed (problem details never repeat input); the token's adapter is named
+            throw new ContactNotAllowedException("adapterId is not the signed-in adapter '" + adapterId + "'");
         }
         if (notBlank(submitted.ivrChoice()) && !signals.ivrChoiceAdapters().contains(adapterId)) {
             throw new ContactNotAllowedException("Adapter '" + adapterId + "' may not set ivrChoice");
@@ -121,7 +128,8 @@ public class ContactIntakeService {
 
     private Uni<Acceptance> acceptNew(String adapterId, ContactSubmission request, String key, String fingerprint) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        ContactReceived event = toEvent(UUID.randomUUID().toString(), request, now);
+        FreeTextRedaction.Redacted redacted = redaction.apply(request);
+        ContactReceived event = toEvent(UUID.randomUUID().toString(), redacted.submission(), now);
         ContactReceipt receipt = new ContactReceipt();
         receipt.contactId = event.contactId();
         receipt.adapterId = adapterId;
@@ -133,6 +141,7 @@ public class ContactIntakeService {
         receipt.status = ReceiptStatus.PENDING;
         receipt.eventData = events.toJson(event);
         return receipts.storePending(receipt)
+                .invoke(() -> redaction.count(redacted))
                 .flatMap(stored -> publishAndConfirm(stored.eventId, event))
                 .replaceWith(new Acceptance(event.contactId(), event.receivedAt(), false));
     }

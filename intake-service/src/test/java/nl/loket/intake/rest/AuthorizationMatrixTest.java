@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,11 +23,13 @@ import nl.loket.testsupport.WithKafkaAndPostgres;
 import nl.loket.testsupport.oidc.TestTokens;
 
 /**
- * The roles table of intake-service (README "Endpoints and roles"): both endpoints × {no token, expired, wrong
+ * The roles table of intake-service (README "Endpoints and roles"): the adapter's endpoints × {no token, expired, wrong
  * issuer, wrong audience, tampered, signed by a stranger} are 401 with {@code WWW-Authenticate: Bearer}; every role
  * but adapter, and an adapter token without {@code adapter_id}, is 403; an adapter naming another adapter's
  * {@code adapterId}, or setting {@code ivrChoice}/{@code deskTopic} without being configured for it, is 403; another
- * adapter's contact is 404 (its existence is not revealed). All problem+json. The adapter itself gets its answer.
+ * adapter's contact is 404 (its existence is not revealed). The operator's endpoints (data-subject requests, the
+ * processing log) likewise 401 for every bad token and 403 for every role but operator (also an adapter with its
+ * {@code adapter_id}). All problem+json. The adapter, and the operator, get their answer.
  */
 @QuarkusTest
 @WithKafkaAndPostgres(database = "intake")
@@ -36,6 +39,10 @@ class AuthorizationMatrixTest {
     private static final String CONTACTS = "/api/v1/contacts";
     private static final List<String> OTHER_ROLES = List.of(Roles.AGENT, Roles.EDITOR, Roles.METRICS_VIEWER,
             Roles.OPERATOR);
+    private static final List<String> NOT_OPERATOR = List.of(Roles.ADAPTER, Roles.AGENT, Roles.EDITOR,
+            Roles.METRICS_VIEWER);
+    private static final String PRIVACY = "/api/v1/privacy";
+    private static final String UNKNOWN_CITIZEN = "{\"citizenRef\":\"" + "0".repeat(64) + "\"}";
 
     /** A contact handed in by the web-form adapter, made once for the GET endpoint. */
     private static String webformContact;
@@ -52,6 +59,36 @@ class AuthorizationMatrixTest {
             @Override
             ValidatableResponse call(RequestSpecification spec) {
                 return spec.get(CONTACTS + "/" + webformContact()).then();
+            }
+        };
+
+        abstract ValidatableResponse call(RequestSpecification spec);
+    }
+
+    /** The operator's endpoints, called about a citizen intake holds nothing of. */
+    enum OperatorEndpoint {
+        CITIZEN_REF {
+            @Override
+            ValidatableResponse call(RequestSpecification spec) {
+                return spec.contentType(ContentType.JSON).body("{\"bsn\":\"111222333\"}").post(PRIVACY + "/citizen-ref").then();
+            }
+        },
+        INZAGE {
+            @Override
+            ValidatableResponse call(RequestSpecification spec) {
+                return spec.contentType(ContentType.JSON).body(UNKNOWN_CITIZEN).post(PRIVACY + "/inzage").then();
+            }
+        },
+        ERASURE {
+            @Override
+            ValidatableResponse call(RequestSpecification spec) {
+                return spec.contentType(ContentType.JSON).body(UNKNOWN_CITIZEN).post(PRIVACY + "/erasure").then();
+            }
+        },
+        PROCESSING_LOG {
+            @Override
+            ValidatableResponse call(RequestSpecification spec) {
+                return spec.get("/api/v1/processing-log?limit=1").then();
             }
         };
 
@@ -163,6 +200,48 @@ class AuthorizationMatrixTest {
                 .body(body("\"ivrChoice\":\"belastingen\",\"adapterId\":\"phone\"")).post(CONTACTS).then().statusCode(202);
         Api.asAdapter(Api.COUNTER).contentType(ContentType.JSON).body(body("\"deskTopic\":\"sociaal-domein\""))
                 .post(CONTACTS).then().statusCode(202);
+    }
+
+    static Stream<Arguments> badOperatorTokens() {
+        return Stream.of(OperatorEndpoint.values()).flatMap(endpoint -> TestTokens.spoiled(
+                () -> TestTokens.as("operator-a").roles(Roles.OPERATOR)).entrySet().stream()
+                .map(e -> Arguments.of(endpoint, e.getKey(), e.getValue())));
+    }
+
+    static Stream<Arguments> notOperator() {
+        return Stream.of(OperatorEndpoint.values())
+                .flatMap(endpoint -> NOT_OPERATOR.stream().map(role -> Arguments.of(endpoint, role)));
+    }
+
+    @ParameterizedTest(name = "{0} without a token is 401")
+    @EnumSource(OperatorEndpoint.class)
+    void anOperatorEndpointWithoutATokenIs401(OperatorEndpoint endpoint) {
+        unauthorized(endpoint.call(RestAssured.given()));
+    }
+
+    @ParameterizedTest(name = "{0} with a token {1} is 401")
+    @MethodSource("badOperatorTokens")
+    void anOperatorEndpointWithABadTokenIs401(OperatorEndpoint endpoint, String how, String token) {
+        unauthorized(endpoint.call(Api.withToken(token)));
+    }
+
+    @ParameterizedTest(name = "{0} as {1} is 403")
+    @MethodSource("notOperator")
+    void anOperatorEndpointForAnotherRoleIs403(OperatorEndpoint endpoint, String role) {
+        forbidden(endpoint.call(Api.withToken(TestTokens.as("someone").roles(role).adapterId(Api.WEBFORM)
+                .teams("kcc").municipalities("GM0363").sign())));
+    }
+
+    @ParameterizedTest(name = "{0} with a token without roles is 403")
+    @EnumSource(OperatorEndpoint.class)
+    void anOperatorEndpointForATokenWithoutRolesIs403(OperatorEndpoint endpoint) {
+        forbidden(endpoint.call(Api.withToken(TestTokens.as("nobody").sign())));
+    }
+
+    @ParameterizedTest(name = "{0} as operator is 200")
+    @EnumSource(OperatorEndpoint.class)
+    void theOperatorGetsTheAnswer(OperatorEndpoint endpoint) {
+        endpoint.call(Api.asOperator("operator-a")).statusCode(200).contentType(ContentType.JSON);
     }
 
     private static void unauthorized(ValidatableResponse response) {

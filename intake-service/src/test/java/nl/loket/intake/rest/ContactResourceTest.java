@@ -231,6 +231,29 @@ class ContactResourceTest {
     }
 
     @Test
+    void problemsNeverEchoAValueHandedIn() {
+        // a value that could be anything a citizen typed, in every field whose problem names it
+        String value = "111222333";
+        String otherAdapter = given().contentType(ContentType.JSON)
+                .body("{\"municipality\":\"GM0363\",\"channel\":\"PHONE\",\"text\":\"x\",\"adapterId\":\"" + value + "\"}")
+                .post("/api/v1/contacts").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("not the signed-in adapter")).extract().asString();
+        String unknownContact = given().get("/api/v1/contacts/" + value).then().statusCode(404)
+                .contentType("application/problem+json").extract().asString();
+        String reusedKey = UUID.randomUUID().toString();
+        given().contentType(ContentType.JSON).header("Idempotency-Key", reusedKey).body(body("Eerste " + value))
+                .post("/api/v1/contacts").then().statusCode(202);
+        String conflict = given().contentType(ContentType.JSON).header("Idempotency-Key", reusedKey)
+                .body(body("Tweede " + value)).post("/api/v1/contacts").then().statusCode(422).extract().asString();
+        String badBsn = given().contentType(ContentType.JSON)
+                .body("{\"municipality\":\"GM0363\",\"channel\":\"EMAIL\",\"text\":\"x\",\"citizen\":{\"bsn\":\"111222334\"}}")
+                .post("/api/v1/contacts").then().statusCode(400).extract().asString();
+        assertThat(List.of(otherAdapter, unknownContact, conflict)).allSatisfy(answer -> assertThat(answer).doesNotContain(value));
+        assertThat(conflict).doesNotContain(reusedKey);
+        assertThat(badBsn).doesNotContain("111222334");
+    }
+
+    @Test
     void badIdempotencyKeyIs400NamingTheHeader() {
         given().contentType(ContentType.JSON).header("Idempotency-Key", "has spaces in it").body(body("x"))
                 .post("/api/v1/contacts").then().statusCode(400).contentType("application/problem+json")

@@ -51,7 +51,8 @@ public class JsonInputMapper implements ExceptionMapper<JsonProcessingException>
             if (exception instanceof UnrecognizedPropertyException) {
                 message = "unknown field";
             } else if (exception instanceof InvalidFormatException invalid) {
-                message = "invalid value '" + invalid.getValue() + "'" + allowedValues(invalid.getTargetType());
+                // never the value itself: it may be personal data (README "Privacy")
+                message = "invalid value" + allowedValues(invalid.getTargetType());
             } else {
                 message = "wrong type or shape";
             }

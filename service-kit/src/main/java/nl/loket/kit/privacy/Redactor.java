@@ -21,6 +21,11 @@ public final class Redactor {
 
     public static final String BSN_MARKER = "[BSN verwijderd]";
     public static final String IBAN_MARKER = "[IBAN verwijderd]";
+    /**
+     * What an event carries instead of a required text that was erased on a data-subject request (the contracts
+     * require a text; a stored field is set to nothing instead).
+     */
+    public static final String ERASED_MARKER = "[verwijderd op verzoek van de betrokkene]";
 
     private static final Pattern NINE_DIGITS = Pattern.compile("(?<!\\d)(?<!\\d[ .-])\\d(?:[ .-]?\\d){8}(?![ .-]?\\d)");
     /** Country code and check digits, then up to 30 letters or digits with single spaces between them. */
