@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 public final class Topics {
 
-    /** intake-service → routing-service, metrics-service. Key: contact id. */
+    /** intake-service → routing-service (the only reader: it holds personal data). Key: contact id. */
     public static final String CONTACTS_RECEIVED = "contacts.received";
     /** routing-service → metrics-service. One record per routing decision (hop). Key: contact id. */
     public static final String CONTACTS_ROUTED = "contacts.routed";

@@ -51,21 +51,21 @@ class CrossCheckNegativeTest {
     @Test
     void aConsumerGroupOtherThanTheGrantedOneIsReported() throws IOException {
         ServiceConfig config = config("""
-                mp.messaging.incoming.received.topic=contacts.received
-                mp.messaging.incoming.received.group.id=metrics
+                mp.messaging.incoming.routed.topic=contacts.routed
+                mp.messaging.incoming.routed.group.id=metrics
                 """);
 
-        assertThat(ungranted(config, "metrics-service")).contains("channel received: Read on group metrics");
+        assertThat(ungranted(config, "metrics-service")).containsExactly("channel routed: Read on group metrics");
     }
 
     @Test
     void theDefaultGroupIsTheApplicationName() throws IOException {
         ServiceConfig config = config("""
                 quarkus.application.name=metrics-service
-                mp.messaging.incoming.received.topic=contacts.received
-                mp.messaging.incoming.received.failure-strategy=dead-letter-queue
-                mp.messaging.incoming.received.dead-letter-queue.topic=contacts.received.dlq
-                %dev.mp.messaging.incoming.received.topic=anything-goes-locally
+                mp.messaging.incoming.routed.topic=contacts.routed
+                mp.messaging.incoming.routed.failure-strategy=dead-letter-queue
+                mp.messaging.incoming.routed.dead-letter-queue.topic=contacts.routed.dlq
+                %dev.mp.messaging.incoming.routed.topic=anything-goes-locally
                 """);
 
         assertThat(ungranted(config, "metrics-service")).isEmpty();
@@ -74,13 +74,13 @@ class CrossCheckNegativeTest {
     @Test
     void aDeadLetterTopicTheUserMayNotWriteIsReported() throws IOException {
         ServiceConfig config = config("""
-                mp.messaging.incoming.received.topic=contacts.received
-                mp.messaging.incoming.received.group.id=metrics-service
-                mp.messaging.incoming.received.failure-strategy=dead-letter-queue
+                mp.messaging.incoming.routed.topic=contacts.routed
+                mp.messaging.incoming.routed.group.id=metrics-service
+                mp.messaging.incoming.routed.failure-strategy=dead-letter-queue
                 """);
 
         assertThat(ungranted(config, "metrics-service"))
-                .contains("channel received: Write on dead-letter topic dead-letter-topic-received");
+                .contains("channel routed: Write on dead-letter topic dead-letter-topic-routed");
     }
 
     @Test
@@ -111,12 +111,27 @@ class CrossCheckNegativeTest {
     @Test
     void everyTopicOfATopicListIsChecked() throws IOException {
         ServiceConfig config = config("""
-                mp.messaging.incoming.all.topics=contacts.received,contacts.routed,cases.status
+                mp.messaging.incoming.all.topics=contacts.routed,contacts.lifecycle,cases.status
                 mp.messaging.incoming.all.group.id=metrics-service
                 """);
 
         assertThat(ungranted(config, "metrics-service")).containsExactlyInAnyOrder(
                 "channel all: Describe on topic cases.status", "channel all: Read on topic cases.status");
+    }
+
+    /** metrics-service reads no personal data: a configuration that would is reported, not silently granted. */
+    @Test
+    void metricsReadingContactsReceivedOrATeamTopicIsReported() throws IOException {
+        ServiceConfig config = config("""
+                quarkus.application.name=metrics-service
+                mp.messaging.incoming.received.topic=contacts.received
+                mp.messaging.incoming.teams.topic=team\\\\.[a-z0-9-]+\\\\.contacts
+                mp.messaging.incoming.teams.pattern=true
+                """);
+
+        List<String> missing = ungranted(config, "metrics-service");
+        assertThat(missing).contains("channel received: Read on topic contacts.received",
+                "channel teams: Read on topic team.kcc.contacts", "channel teams: Read on topic team.veiligheid.contacts");
     }
 
     @Test

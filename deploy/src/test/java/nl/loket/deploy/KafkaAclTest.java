@@ -163,6 +163,30 @@ class KafkaAclTest {
         assertThat(teams).containsExactlyInAnyOrderElementsOf(DefaultTeams.CHAIN_TEAMS);
     }
 
+    /**
+     * metrics-service processes no personal data: it may read contacts.routed and contacts.lifecycle, not
+     * contacts.received (text, citizen details, citizen reference) nor any team topic, a future one included.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void metricsServiceReadsNoTopicWithPersonalData(String overlay) {
+        Map<String, KafkaAcls.Acl> acls = KafkaAcls.of(Rendered.one(Rendered.overlay(overlay), "KafkaUser",
+                "metrics-service"));
+        List<String> withPersonalData = new ArrayList<>(List.of(Topics.CONTACTS_RECEIVED,
+                Topics.teamContacts("a-team-added-later")));
+        DefaultTeams.ALL.forEach(team -> withPersonalData.add(Topics.teamContacts(team)));
+        for (String topic : withPersonalData) {
+            for (String op : List.of("Read", "Describe")) {
+                assertThat(KafkaAcls.grants(acls, "topic", topic, op)).as("metrics-service may " + op + " " + topic)
+                        .isFalse();
+            }
+        }
+        List<String> read = acls.values().stream()
+                .filter(a -> a.type().equals("topic") && a.operations().contains("Read")).map(KafkaAcls.Acl::name)
+                .toList();
+        assertThat(read).containsExactlyInAnyOrder(Topics.CONTACTS_ROUTED, Topics.CONTACTS_LIFECYCLE);
+    }
+
     /** Besides routing-service, only the operator's dead-letter replay hands a record back to a team topic. */
     @Test
     void onlyRoutingServiceWritesTeamTopics() {

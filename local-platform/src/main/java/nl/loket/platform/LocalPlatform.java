@@ -54,6 +54,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Dev-only secrets of the local platform: never used anywhere else. */
     static final String LOCAL_CITIZEN_REF_KEY = "local-platform-only-citizen-ref-key";
+    static final String LOCAL_PSEUDONYM_SECRET = "local-platform-only-team-pseudonym-secret";
 
     private final Options options;
     private final LocalPostgres postgres;
@@ -272,6 +273,7 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
         env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         env.put("LOKET_INTAKE_CITIZEN_REF_KEY", LOCAL_CITIZEN_REF_KEY);
+        env.put("LOKET_ROUTING_PSEUDONYM_SECRET", LOCAL_PSEUDONYM_SECRET);
         return env;
     }
 

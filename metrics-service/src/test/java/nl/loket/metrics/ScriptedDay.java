@@ -1,20 +1,36 @@
 package nl.loket.metrics;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import nl.loket.contracts.CloudEventHeaders;
 import nl.loket.contracts.EventCatalog;
 import nl.loket.contracts.EventJson;
+import nl.loket.contracts.Topics;
 import nl.loket.contracts.events.CallbackCompleted;
 import nl.loket.contracts.events.CallbackRequested;
 import nl.loket.contracts.events.Channel;
+import nl.loket.contracts.events.CitizenDetails;
+import nl.loket.contracts.events.ContactAssigned;
 import nl.loket.contracts.events.ContactHandled;
 import nl.loket.contracts.events.ContactReceived;
 import nl.loket.contracts.events.ContactRouted;
@@ -22,11 +38,17 @@ import nl.loket.contracts.events.ContactTransferRequested;
 import nl.loket.contracts.events.DeadlineBreached;
 import nl.loket.contracts.events.Outcome;
 import nl.loket.contracts.events.Tier;
+import nl.loket.contracts.schema.EventSchemaValidator;
+import nl.loket.testsupport.KafkaTestResource;
 import nl.loket.testsupport.TopicClient;
 
 /**
  * One scripted day (Monday 2 November 2026, Europe/Amsterdam = UTC+1) of one municipality, with its KPIs worked out
  * by hand in {@link Expected}. Event ids are fixed, so sending the script again is a redelivery.
+ * {@link #events} are the records metrics-service consumes (contacts.routed, contacts.lifecycle): no ContactReceived,
+ * the hop-0 ContactRouted is the receipt. {@link #wholeFlow} is the same day as the services publish it, also with
+ * what metrics does not read: intake's ContactReceived (subject, text, citizen details, citizen reference) on
+ * contacts.received and routing's ContactAssigned on the team topics. Every record is valid against its JSON Schema.
  *
  * <pre>
  * c1  PHONE        first  kcc(FL) → settled kcc 5 min later                       direct, same day
@@ -46,33 +68,70 @@ public final class ScriptedDay {
     public static final String DAY = "2026-11-02";
     public static final String NEXT_DAY = "2026-11-03";
 
-    /** One record to send. */
-    public record Sent(String topic, String key, String type, String id, String json) {
+    /** One record to send, and the service that publishes it (its KafkaUser of deploy/). */
+    public record Sent(String producer, String topic, String key, String type, String id, String json) {
 
+        /** Sends it as the broker's super user. */
         public void send() {
-            Map<String, String> headers = Map.of(
+            TopicClient.send(topic, key, json, headers());
+        }
+
+        /** Sends it as its producer's KafkaUser, with that user's ACLs, as the service would. */
+        public void sendAsProducer() {
+            Properties props = KafkaTestResource.clientProperties(producer);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            try (KafkaProducer<String, String> kafka = new KafkaProducer<>(props, new StringSerializer(),
+                    new StringSerializer())) {
+                List<Header> recordHeaders = headers().entrySet().stream()
+                        .map(e -> (Header) new RecordHeader(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8)))
+                        .toList();
+                kafka.send(new ProducerRecord<>(topic, null, key, json, recordHeaders)).get();
+            } catch (Exception e) {
+                throw new IllegalStateException(producer + " could not send to " + topic, e);
+            }
+        }
+
+        private Map<String, String> headers() {
+            return Map.of(
                     CloudEventHeaders.SPEC_VERSION, "1.0",
                     CloudEventHeaders.ID, id,
                     CloudEventHeaders.TYPE, type,
-                    CloudEventHeaders.SOURCE, "urn:loket:test",
+                    CloudEventHeaders.SOURCE, "urn:loket:" + producer,
                     CloudEventHeaders.TIME, "2026-11-02T08:00:00Z",
                     CloudEventHeaders.SUBJECT, key,
                     CloudEventHeaders.CONTENT_TYPE, "application/json");
-            TopicClient.send(topic, key, json, headers);
         }
     }
 
+    private static final String INTAKE = "intake-service";
+    private static final String ROUTING = "routing-service";
+    private static final String CHAIN_TEAM = "chain-team-service";
+
     private final String municipality;
     private final String prefix;
+    private final boolean wholeFlow;
+    private final Map<String, String> followUps = new HashMap<>();
     private final List<Sent> events = new ArrayList<>();
 
-    private ScriptedDay(String municipality, String prefix) {
+    private ScriptedDay(String municipality, String prefix, boolean wholeFlow) {
         this.municipality = municipality;
         this.prefix = prefix;
+        this.wholeFlow = wholeFlow;
     }
 
+    /** The records of the day that metrics-service consumes. */
     public static List<Sent> events(String municipality, String prefix) {
-        ScriptedDay day = new ScriptedDay(municipality, prefix);
+        ScriptedDay day = new ScriptedDay(municipality, prefix, false);
+        day.script();
+        return day.events;
+    }
+
+    /**
+     * The day as intake, routing and chain-team publish it: {@link #events} plus every ContactReceived and
+     * ContactAssigned, each contact's records in the order the services would publish them.
+     */
+    public static List<Sent> wholeFlow(String municipality, String prefix) {
+        ScriptedDay day = new ScriptedDay(municipality, prefix, true);
         day.script();
         return day.events;
     }
@@ -110,7 +169,7 @@ public final class ScriptedDay {
         routed("c4", Channel.EMAIL, "2026-11-02T11:00:00Z", 0, Tier.FIRST_LINE, "kcc");
         handled("c4", Channel.EMAIL, "kcc", Tier.FIRST_LINE, 0, "2026-11-02T11:20:00Z");
         // c5: a follow-up: not a first contact
-        received("c5", Channel.EMAIL, "2026-11-02T12:00:00Z", id("c1"));
+        received("c5", Channel.EMAIL, "2026-11-02T12:00:00Z", "c1");
         routed("c5", Channel.EMAIL, "2026-11-02T12:00:00Z", 0, Tier.FIRST_LINE, "kcc");
         handled("c5", Channel.EMAIL, "kcc", Tier.FIRST_LINE, 0, "2026-11-02T12:10:00Z");
         // c6: routed straight to a chain team
@@ -142,34 +201,71 @@ public final class ScriptedDay {
         return prefix + "-" + contact;
     }
 
+    /** Intake accepts the contact (whole flow only; metrics reads no ContactReceived). */
     private void received(String c, Channel channel, String at, String followUpOf) {
+        if (followUpOf != null) {
+            followUps.put(c, id(followUpOf));
+        }
+        if (!wholeFlow) {
+            return;
+        }
         Instant t = Instant.parse(at);
-        add("contacts.received", c, ContactReceived.TYPE, new ContactReceived(id(c), municipality, channel, t, t,
-                "Vraag", "Een vraag van een inwoner", "nl", null, null, null, null, null, followUpOf, "test", null));
+        add(INTAKE, Topics.CONTACTS_RECEIVED, c, ContactReceived.TYPE, new ContactReceived(id(c), municipality, channel,
+                t, t, "Vraag over mijn aanslag", "Goedemiddag, ik ben Jan Jansen en mijn aanslag klopt niet. Bel mij "
+                        + "terug op 06-12345678.", "nl", citizen(c, "global"), null, null, null, null,
+                followUps.get(c), "test", null));
     }
 
+    /** Routing's decision: ContactRouted for metrics, ContactAssigned on the team topic (whole flow). */
     private void routed(String c, Channel channel, String receivedAt, int hop, Tier tier, String team) {
         Instant t = Instant.parse(receivedAt);
-        add("contacts.routed", c, ContactRouted.TYPE, new ContactRouted(id(c), municipality, channel, t, hop, tier,
-                team, "test", 0.9, "test-rule", null, null, null, null, "test-policy", 1, null, t.plusSeconds(1 + hop)));
+        Instant routedAt = t.plusSeconds(1 + hop);
+        add(ROUTING, Topics.CONTACTS_ROUTED, c, ContactRouted.TYPE, new ContactRouted(id(c), municipality, channel, t,
+                hop, tier, team, "test", 0.9, "test-rule", null, null, null, null, "test-policy", 1, null, routedAt,
+                followUps.get(c)));
+        if (wholeFlow) {
+            add(ROUTING, Topics.teamContacts(team), c, ContactAssigned.TYPE, new ContactAssigned(id(c), team, tier, hop,
+                    municipality, channel, t, "Vraag over mijn aanslag", "Goedemiddag, ik ben Jan Jansen en mijn "
+                            + "aanslag klopt niet.", "nl", citizen(c, team), null, null, null, null, null, "test", 0.9,
+                    null, null, followUps.get(c), routedAt));
+        }
+    }
+
+    /** The citizen as a recipient sees them: name, e-mail, phone and that recipient's pseudonym. */
+    private CitizenDetails citizen(String c, String recipient) {
+        return new CitizenDetails(sha256(recipient + "|" + id(c)), "Jan Jansen", "jan.jansen@example.nl",
+                "06-12345678");
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void handled(String c, Channel channel, String team, Tier tier, int hop, String at) {
-        add("contacts.lifecycle", c, ContactHandled.TYPE, new ContactHandled(id(c), team, tier, hop, channel,
+        add(CHAIN_TEAM, Topics.CONTACTS_LIFECYCLE, c, ContactHandled.TYPE, new ContactHandled(id(c), team, tier, hop, channel,
                 Outcome.ANSWERED, "agent", null, false, Instant.parse(at)));
     }
 
     private void lifecycle(String c, String type, Record event) {
-        add("contacts.lifecycle", c, type, event);
+        add(CHAIN_TEAM, Topics.CONTACTS_LIFECYCLE, c, type, event);
     }
 
-    private void add(String topic, String c, String type, Record event) {
+    private void add(String producer, String topic, String c, String type, Record event) {
         if (!EventCatalog.typeOf(event.getClass()).equals(type)) {
             throw new IllegalArgumentException(type);
         }
         try {
-            events.add(new Sent(topic, id(c), type, prefix + "-e" + events.size(),
-                    EventJson.mapper().writeValueAsString(event)));
+            String json = EventJson.mapper().writeValueAsString(event);
+            List<String> violations = EventSchemaValidator.instance().validate(type, EventJson.mapper().readTree(json));
+            if (!violations.isEmpty()) {
+                throw new IllegalStateException("The script breaks the contract of " + type + ": " + violations);
+            }
+            events.add(new Sent(producer, topic, id(c), type, prefix + "-e" + events.size(), json));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

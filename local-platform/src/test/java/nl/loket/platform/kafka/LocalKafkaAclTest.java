@@ -28,10 +28,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import nl.loket.contracts.DefaultTeams;
+import nl.loket.contracts.Topics;
+
 /**
  * The local broker enforces exactly the users and ACLs of deploy/ (SCRAM-SHA-512 on the fixed port, as on
  * {@code ./loket up}): a partner reads its own team topic only, with its own group; a service writes what it
- * produces and nothing else.
+ * produces and nothing else; metrics-service reads no topic with personal data.
  */
 class LocalKafkaAclTest {
 
@@ -47,7 +50,8 @@ class LocalKafkaAclTest {
         }
         kafka = LocalKafka.start(port, null);
         DeclaredTopics.create(kafka);
-        for (String topic : List.of("team.omgeving.contacts", "team.belastingen.contacts", "contacts.received")) {
+        for (String topic : List.of("team.omgeving.contacts", "team.belastingen.contacts", "contacts.received",
+                "contacts.routed", "contacts.lifecycle")) {
             send(kafka.adminClientProperties(), topic, "on " + topic);
         }
     }
@@ -115,6 +119,27 @@ class LocalKafkaAclTest {
             assertThatThrownBy(() -> send(kafka.clientProperties("partner-omgevingsdienst"), topic, "forged"))
                     .as(topic).isInstanceOf(ExecutionException.class).cause()
                     .isInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    @Test
+    void metricsServiceReadsRoutedAndLifecycleButNeitherContactsReceivedNorAnyTeamTopic() {
+        try (KafkaConsumer<String, String> consumer = consumer("metrics-service", "metrics-service")) {
+            consumer.subscribe(List.of("contacts.routed", "contacts.lifecycle"));
+            List<String> read = new ArrayList<>();
+            await().atMost(WAIT).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> read.add(r.value()));
+                assertThat(read).contains("on contacts.routed", "on contacts.lifecycle");
+            });
+        }
+        List<String> withPersonalData = new ArrayList<>(List.of("contacts.received"));
+        DefaultTeams.ALL.forEach(team -> withPersonalData.add(Topics.teamContacts(team)));
+        for (String topic : withPersonalData) {
+            try (KafkaConsumer<String, String> consumer = consumer("metrics-service", "metrics-service")) {
+                consumer.subscribe(List.of(topic));
+                await().atMost(WAIT).untilAsserted(() -> assertThatThrownBy(() -> consumer.poll(Duration.ofMillis(200)))
+                        .as(topic).isInstanceOf(TopicAuthorizationException.class));
+            }
         }
     }
 

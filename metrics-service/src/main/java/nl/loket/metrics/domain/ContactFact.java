@@ -25,7 +25,11 @@ public class ContactFact extends PanacheEntityBase {
     @Column(name = "contact_id")
     public String contactId;
 
-    /** ContactReceived seen: only then does the contact count (its period, municipality and channel are known). */
+    /**
+     * The receipt seen (the hop-0 ContactRouted): only then does the contact count (its period, municipality and
+     * channel are known). The column keeps its name; facts of before metrics stopped reading contacts.received got it
+     * from the ContactReceived.
+     */
     public boolean received;
     public String municipality;
     public String channel;

@@ -4,33 +4,26 @@ import java.time.ZoneId;
 import java.util.Set;
 
 import nl.loket.contracts.events.ContactHandled;
-import nl.loket.contracts.events.ContactReceived;
 import nl.loket.contracts.events.ContactRouted;
 import nl.loket.contracts.events.DeadlineBreached;
 
 /**
  * How each event changes a contact's fact. Every rule is commutative with the others (flags only turn on, the
- * latest settlement wins, hop 0 fixes the first team), so the fact is the same whatever order the events arrive in.
+ * latest settlement wins, hop 0 fixes the receipt and the first team), so the fact is the same whatever order the
+ * events arrive in.
+ *
+ * <p>The receipt (period, municipality, channel, first contact or follow-up) comes from the first routing decision
+ * (hop-0 ContactRouted), which routing-service publishes for every contact it receives and which carries no personal
+ * data; metrics-service does not read contacts.received.
  */
 public final class FactRules {
 
     private FactRules() {
     }
 
-    public static void received(ContactFact fact, ContactReceived event, ZoneId zone) {
-        if (fact.received) {
-            return; // the first accepted receipt stands; intake never sends two for one contact
-        }
-        fact.received = true;
-        fact.municipality = event.municipality();
-        fact.channel = event.channel().name();
-        fact.receivedAt = event.receivedAt();
-        fact.receivedDay = event.receivedAt().atZone(zone).toLocalDate();
-        fact.firstContact = event.isFirstContact();
-    }
-
-    public static void routed(ContactFact fact, ContactRouted event) {
+    public static void routed(ContactFact fact, ContactRouted event, ZoneId zone) {
         if (event.hop() == 0) {
+            received(fact, event, zone);
             if (fact.firstTeam == null) {
                 fact.firstTeam = event.teamId();
                 fact.firstTier = event.tier().name();
@@ -39,6 +32,27 @@ public final class FactRules {
             fact.transferred = true;
         }
         fact.maxHop = Math.max(fact.maxHop, event.hop());
+    }
+
+    /** The hop-0 decision is the contact's receipt; the first accepted one stands (routing decides hop 0 once). */
+    private static void received(ContactFact fact, ContactRouted hopZero, ZoneId zone) {
+        if (fact.received) {
+            return;
+        }
+        fact.received = true;
+        fact.municipality = hopZero.municipality();
+        fact.channel = hopZero.channel().name();
+        fact.receivedAt = hopZero.receivedAt();
+        fact.receivedDay = hopZero.receivedAt().atZone(zone).toLocalDate();
+        fact.firstContact = isFirstContact(hopZero);
+    }
+
+    /**
+     * No {@code followUpOf}: a first contact. Records published before routing set the field have none, and count as
+     * first contacts.
+     */
+    static boolean isFirstContact(ContactRouted event) {
+        return event.followUpOf() == null || event.followUpOf().isBlank();
     }
 
     public static void handled(ContactFact fact, ContactHandled event) {

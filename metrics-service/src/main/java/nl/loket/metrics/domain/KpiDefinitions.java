@@ -15,10 +15,14 @@ public final class KpiDefinitions {
     }
 
     public static final List<Definition> ALL = List.of(
-            new Definition("period", "Contacts count in the period, municipality and channel of their receipt "
-                    + "(ContactReceived); the period is the calendar day of receipt in Europe/Amsterdam. Every KPI "
-                    + "is over the contacts received in the period, whenever they were settled."),
-            new Definition("firstContact", "A contact that is not a follow-up of an earlier one (followUpOf empty)."),
+            new Definition("period", "Contacts count in the period, municipality and channel of their receipt, "
+                    + "as the first routing decision (hop-0 ContactRouted, which routing makes for every contact "
+                    + "received) states them; the period is the calendar day of receipt (receivedAt) in "
+                    + "Europe/Amsterdam. Every KPI is over the contacts received in the period, whenever they were "
+                    + "settled."),
+            new Definition("firstContact", "A contact that is not a follow-up of an earlier one (followUpOf absent "
+                    + "on its hop-0 ContactRouted; decisions published before the field existed count as first "
+                    + "contacts)."),
             new Definition("directlyHandled", "A first contact first routed (hop 0) to a FIRST_LINE team and settled "
                     + "(ContactHandled) by a FIRST_LINE team, with no transfer (no ContactTransferRequested, no "
                     + "routing or settlement at hop > 0) and no call-back request (CallbackRequested) on the way."),

@@ -13,7 +13,6 @@ import nl.loket.contracts.Topics;
 import nl.loket.contracts.events.CallbackCompleted;
 import nl.loket.contracts.events.CallbackRequested;
 import nl.loket.contracts.events.ContactHandled;
-import nl.loket.contracts.events.ContactReceived;
 import nl.loket.contracts.events.ContactRouted;
 import nl.loket.contracts.events.ContactTransferRequested;
 import nl.loket.contracts.events.DeadlineApproaching;
@@ -24,7 +23,9 @@ import nl.loket.metrics.domain.ContactEvent;
 import nl.loket.metrics.service.FactService;
 
 /**
- * Folds contacts.received, contacts.routed and contacts.lifecycle into the facts (consumer group metrics-service).
+ * Folds contacts.routed and contacts.lifecycle into the facts (consumer group metrics-service). Neither carries
+ * personal data; contacts.received (text, citizen details, citizen reference) is not read: the hop-0 ContactRouted is
+ * the contact's receipt.
  * The service kit settles: a record that breaks the contract goes to the topic's dead-letter topic with the reason
  * and the consumer goes on; the database away is waited out; another failure is retried a few times, then set aside
  * the same way.
@@ -32,7 +33,6 @@ import nl.loket.metrics.service.FactService;
 @ApplicationScoped
 public class ContactEventsListener {
 
-    static final Set<String> RECEIVED = Set.of(ContactReceived.TYPE);
     static final Set<String> ROUTED = Set.of(ContactRouted.TYPE);
     static final Set<String> LIFECYCLE = Set.of(ContactHandled.TYPE, ContactTransferRequested.TYPE,
             CallbackRequested.TYPE, CallbackCompleted.TYPE, DeadlineApproaching.TYPE, DeadlineBreached.TYPE);
@@ -45,11 +45,6 @@ public class ContactEventsListener {
         this.facts = facts;
         this.settler = settler;
         this.registry = registry;
-    }
-
-    @Incoming("contacts-received")
-    public Uni<Void> onReceived(Message<String> message) {
-        return consume(Topics.CONTACTS_RECEIVED, message, RECEIVED);
     }
 
     @Incoming("contacts-routed")

@@ -11,7 +11,6 @@ import io.smallrye.mutiny.Uni;
 import nl.loket.contracts.events.CallbackCompleted;
 import nl.loket.contracts.events.CallbackRequested;
 import nl.loket.contracts.events.ContactHandled;
-import nl.loket.contracts.events.ContactReceived;
 import nl.loket.contracts.events.ContactRouted;
 import nl.loket.contracts.events.ContactTransferRequested;
 import nl.loket.contracts.events.DeadlineBreached;
@@ -77,11 +76,8 @@ public class FactService {
                         }
                     }).replaceWithVoid();
         }
-        if (data instanceof ContactReceived received) {
-            return changeFact(event.contactId(), fact -> FactRules.received(fact, received, zone));
-        }
         if (data instanceof ContactRouted routed) {
-            return changeFact(event.contactId(), fact -> FactRules.routed(fact, routed));
+            return changeFact(event.contactId(), fact -> FactRules.routed(fact, routed, zone));
         }
         if (data instanceof ContactHandled handled) {
             return changeFact(event.contactId(), fact -> FactRules.handled(fact, handled));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import nl.loket.contracts.events.Channel;
 import nl.loket.contracts.events.ContactHandled;
-import nl.loket.contracts.events.ContactReceived;
 import nl.loket.contracts.events.ContactRouted;
 import nl.loket.contracts.events.DeadlineBreached;
 import nl.loket.contracts.events.Outcome;
@@ -29,11 +29,9 @@ class FactRulesTest {
 
     private static List<Consumer<ContactFact>> transferredContact() {
         return List.of(
-                f -> FactRules.received(f, new ContactReceived("c", "GM0363", Channel.PHONE, T, T, null, "x", "nl", null,
-                        null, null, null, null, null, "a", null), AMSTERDAM),
-                f -> FactRules.routed(f, routed(0, Tier.FIRST_LINE, "kcc")),
+                f -> FactRules.routed(f, routed(0, Tier.FIRST_LINE, "kcc"), AMSTERDAM),
                 FactRules::transferRequested,
-                f -> FactRules.routed(f, routed(1, Tier.CHAIN_TEAM, "omgeving")),
+                f -> FactRules.routed(f, routed(1, Tier.CHAIN_TEAM, "omgeving"), AMSTERDAM),
                 f -> FactRules.handled(f, handled("kcc", Tier.FIRST_LINE, 0, T.plusSeconds(60))),
                 f -> FactRules.handled(f, handled("omgeving", Tier.CHAIN_TEAM, 1, T.plusSeconds(7200))),
                 f -> FactRules.deadlineBreached(f, new DeadlineBreached("c", "omgeving", T, T)),
@@ -76,7 +74,53 @@ class FactRulesTest {
     void aContactWithoutItsReceiptDoesNotCountYet() {
         ContactFact fact = new ContactFact("c");
         FactRules.handled(fact, handled("kcc", Tier.FIRST_LINE, 0, T));
+        FactRules.routed(fact, routed(1, Tier.CHAIN_TEAM, "omgeving"), AMSTERDAM);
         assertThat(Contribution.of(fact, AMSTERDAM)).isSameAs(Contribution.NONE);
+    }
+
+    @Test
+    void theFirstRoutingDecisionIsTheReceiptWithPeriodMunicipalityAndChannel() {
+        ContactFact fact = new ContactFact("c");
+        Instant lateEvening = Instant.parse("2026-11-02T23:30:00Z"); // 00:30 on 3 November in Amsterdam
+        FactRules.routed(fact, routed(0, Tier.FIRST_LINE, "kcc", lateEvening, null), AMSTERDAM);
+
+        assertThat(fact.received).isTrue();
+        assertThat(fact.municipality).isEqualTo("GM0363");
+        assertThat(fact.channel).isEqualTo("PHONE");
+        assertThat(fact.receivedAt).isEqualTo(lateEvening);
+        assertThat(fact.receivedDay).isEqualTo(LocalDate.of(2026, 11, 3));
+        assertThat(fact.firstContact).isTrue();
+        assertThat(fact.firstTeam).isEqualTo("kcc");
+    }
+
+    @Test
+    void aDecisionWithFollowUpOfIsAFollowUpAndOneWithoutItAFirstContact() {
+        ContactFact followUp = new ContactFact("c");
+        FactRules.routed(followUp, routed(0, Tier.FIRST_LINE, "kcc", T, "c-earlier"), AMSTERDAM);
+        assertThat(followUp.firstContact).isFalse();
+        assertThat(Contribution.of(followUp, AMSTERDAM).counters().values())
+                .allSatisfy(row -> assertThat(row[Counter.FIRST_CONTACTS.ordinal()]).isZero());
+
+        // a decision published before routing set followUpOf (an older record) counts as a first contact
+        ContactFact older = new ContactFact("c");
+        FactRules.routed(older, routed(0, Tier.FIRST_LINE, "kcc", T, null), AMSTERDAM);
+        assertThat(older.firstContact).isTrue();
+        ContactFact blank = new ContactFact("c");
+        FactRules.routed(blank, routed(0, Tier.FIRST_LINE, "kcc", T, " "), AMSTERDAM);
+        assertThat(blank.firstContact).isTrue();
+    }
+
+    @Test
+    void theFirstAcceptedReceiptStandsAndALaterHopDoesNotChangeIt() {
+        ContactFact fact = new ContactFact("c");
+        FactRules.routed(fact, routed(0, Tier.FIRST_LINE, "kcc", T, "c-earlier"), AMSTERDAM);
+        FactRules.routed(fact, routed(0, Tier.CHAIN_TEAM, "omgeving", T.plusSeconds(86_400), null), AMSTERDAM);
+        FactRules.routed(fact, routed(1, Tier.CHAIN_TEAM, "omgeving", T.plusSeconds(86_400), null), AMSTERDAM);
+
+        assertThat(fact.receivedAt).isEqualTo(T);
+        assertThat(fact.firstContact).isFalse();
+        assertThat(fact.firstTeam).isEqualTo("kcc");
+        assertThat(fact.transferred).isTrue();
     }
 
     @Test
@@ -99,8 +143,12 @@ class FactRulesTest {
     }
 
     private static ContactRouted routed(int hop, Tier tier, String team) {
-        return new ContactRouted("c", "GM0363", Channel.PHONE, T, hop, tier, team, "r", 0.5, "rule", null, null, null,
-                null, "p", 1, null, T.plusSeconds(hop));
+        return routed(hop, tier, team, T, null);
+    }
+
+    private static ContactRouted routed(int hop, Tier tier, String team, Instant receivedAt, String followUpOf) {
+        return new ContactRouted("c", "GM0363", Channel.PHONE, receivedAt, hop, tier, team, "r", 0.5, "rule", null,
+                null, null, null, "p", 1, null, receivedAt.plusSeconds(hop), followUpOf);
     }
 
     private static ContactHandled handled(String team, Tier tier, int hop, Instant at) {

@@ -45,8 +45,8 @@ class DatabaseOutageTest {
 
     private final String live = Management.url("/q/health/live");
 
-    private static final List<String> DEAD_LETTER_TOPICS = List.of(Topics.deadLetter(Topics.CONTACTS_RECEIVED),
-            Topics.deadLetter(Topics.CONTACTS_ROUTED), Topics.deadLetter(Topics.CONTACTS_LIFECYCLE));
+    private static final List<String> DEAD_LETTER_TOPICS = List.of(Topics.deadLetter(Topics.CONTACTS_ROUTED),
+            Topics.deadLetter(Topics.CONTACTS_LIFECYCLE));
 
     /** Longer than SmallRye's default limit of a record waiting for its acknowledgement (60 s). */
     private static final Duration OUTAGE = Duration.ofSeconds(75);

@@ -15,7 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import nl.loket.contracts.CloudEventHeaders;
 import nl.loket.kit.messaging.DeadLetterHeaders;
 import nl.loket.contracts.events.ContactHandled;
-import nl.loket.contracts.events.ContactReceived;
+import nl.loket.contracts.events.ContactRouted;
 import nl.loket.metrics.ScriptedDay;
 import nl.loket.testsupport.TopicClient;
 import nl.loket.testsupport.WithKafkaAndPostgres;
@@ -32,18 +32,18 @@ class DeadLetterTest {
         // a type nobody knows
         TopicClient.send("contacts.lifecycle", "dlq-2", "{\"contactId\":\"dlq-2\"}",
                 TopicClient.cloudEventHeaders("nl.loket.contact.teleported.v1", "dlq-2"));
-        // valid JSON that breaks the schema (no text, no language, a bad municipality)
-        TopicClient.send("contacts.received", "dlq-3",
+        // valid JSON that breaks the schema (no hop, tier, team, reason, …)
+        TopicClient.send("contacts.routed", "dlq-3",
                 "{\"contactId\":\"dlq-3\",\"municipality\":\"Amsterdam\",\"channel\":\"PHONE\","
-                        + "\"receivedAt\":\"2026-11-05T10:00:00Z\",\"acceptedAt\":\"2026-11-05T10:00:00Z\"}",
-                TopicClient.cloudEventHeaders(ContactReceived.TYPE, "dlq-3"));
+                        + "\"receivedAt\":\"2026-11-05T10:00:00Z\"}",
+                TopicClient.cloudEventHeaders(ContactRouted.TYPE, "dlq-3"));
         // a known type on the wrong topic
-        Map<String, String> routedOnReceived = new HashMap<>(TopicClient.cloudEventHeaders(ContactHandled.TYPE, "dlq-4"));
-        TopicClient.send("contacts.received", "dlq-4", "{}", routedOnReceived);
+        Map<String, String> handledOnRouted = new HashMap<>(TopicClient.cloudEventHeaders(ContactHandled.TYPE, "dlq-4"));
+        TopicClient.send("contacts.routed", "dlq-4", "{}", handledOnRouted);
         // no event id
-        Map<String, String> noId = new HashMap<>(TopicClient.cloudEventHeaders(ContactReceived.TYPE, "dlq-5"));
+        Map<String, String> noId = new HashMap<>(TopicClient.cloudEventHeaders(ContactRouted.TYPE, "dlq-5"));
         noId.remove(CloudEventHeaders.ID);
-        TopicClient.send("contacts.received", "dlq-5", "{}", noId);
+        TopicClient.send("contacts.routed", "dlq-5", "{}", noId);
 
         List<TopicClient.ReadRecord> lifecycle = TopicClient.await("contacts.lifecycle.dlq",
                 r -> r.key() != null && r.key().startsWith("dlq-"), 2, Duration.ofSeconds(60));
@@ -51,13 +51,13 @@ class DeadLetterTest {
         assertThat(reason(lifecycle, "dlq-2")).isEqualTo("unknown ce_type nl.loket.contact.teleported.v1");
         assertThat(lifecycle).allSatisfy(r -> assertThat(r.header(CloudEventHeaders.TYPE)).isNotNull());
 
-        List<TopicClient.ReadRecord> received = TopicClient.await("contacts.received.dlq",
+        List<TopicClient.ReadRecord> routed = TopicClient.await("contacts.routed.dlq",
                 r -> r.key() != null && r.key().startsWith("dlq-"), 3, Duration.ofSeconds(60));
-        assertThat(reason(received, "dlq-3")).startsWith("schema violations of " + ContactReceived.TYPE)
-                .contains("municipality").contains("text");
-        assertThat(reason(received, "dlq-4")).isEqualTo("ce_type " + ContactHandled.TYPE
-                + " is not consumed from contacts.received");
-        assertThat(reason(received, "dlq-5")).isEqualTo("missing ce_id header");
+        assertThat(reason(routed, "dlq-3")).startsWith("schema violations of " + ContactRouted.TYPE)
+                .contains("'hop'").contains("'teamId'");
+        assertThat(reason(routed, "dlq-4")).isEqualTo("ce_type " + ContactHandled.TYPE
+                + " is not consumed from contacts.routed");
+        assertThat(reason(routed, "dlq-5")).isEqualTo("missing ce_id header");
 
         // the consumers went on: a good day after the bad records is counted
         ScriptedDay.events("GM0004", "afterbad").forEach(ScriptedDay.Sent::send);

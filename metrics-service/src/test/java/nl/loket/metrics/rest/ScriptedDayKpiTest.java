@@ -20,7 +20,7 @@ import nl.loket.testsupport.WithKafkaAndPostgres;
 
 @QuarkusTest
 @WithKafkaAndPostgres(database = "metrics")
-class ScriptedDayKpiTest {
+public class ScriptedDayKpiTest {
 
     private static final double TARGET = 0.80;
     static final JsonPathConfig DOUBLES = new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE);
@@ -31,7 +31,8 @@ class ScriptedDayKpiTest {
                 .then().statusCode(200).extract().jsonPath().using(DOUBLES);
     }
 
-    static JsonPath awaitDay(String municipality) {
+    /** Waits until the scripted day's KPIs of the municipality are all in, and returns its summary. */
+    public static JsonPath awaitDay(String municipality) {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             JsonPath s = summary(municipality, ScriptedDay.DAY, ScriptedDay.DAY);
             assertThat(s.getLong("received")).isEqualTo(Expected.RECEIVED);
