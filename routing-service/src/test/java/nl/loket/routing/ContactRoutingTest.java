@@ -39,6 +39,8 @@ class ContactRoutingTest {
 
     @jakarta.inject.Inject
     nl.loket.routing.knowledge.KnowledgeView view;
+    @jakarta.inject.Inject
+    nl.loket.routing.service.Pseudonyms pseudonyms;
 
     /** No decision (and no preview) before the knowledge view has caught up. */
     @org.junit.jupiter.api.BeforeEach
@@ -84,7 +86,14 @@ class ContactRoutingTest {
         assertValidCloudEvent(assigned, ContactAssigned.TYPE, contact.contactId());
         JsonNode team = json(assigned);
         assertThat(team.get("text").asText()).isEqualTo(NOISE);
-        assertThat(team.get("citizen").get("citizenRef").asText()).isEqualTo(TestContacts.CITIZEN_REF);
+        // the team's own reference, never the global one
+        assertThat(team.get("citizen").get("citizenRef").asText())
+                .isEqualTo(pseudonyms.teamRef("veiligheid", TestContacts.CITIZEN_REF))
+                .isNotEqualTo(TestContacts.CITIZEN_REF);
+        assertThat(team.get("citizen").get("name").asText()).isEqualTo("J. de Vries");
+        assertThat(assigned.value()).doesNotContain(TestContacts.CITIZEN_REF);
+        assertThat(routed.value()).doesNotContain(TestContacts.CITIZEN_REF).doesNotContain("J. de Vries")
+                .doesNotContain(NOISE);
         assertThat(assigned.value().toLowerCase()).doesNotContain("bsn");
         assertThat(assigned.value()).doesNotContainPattern("\\b\\d{9}\\b");
         assertThat(assigned.headers().keySet()).noneMatch(h -> h.toLowerCase().contains("bsn"));
@@ -132,6 +141,11 @@ class ContactRoutingTest {
         assertThat(d.get("teamId").asText()).isEqualTo("juridische-zaken");
         assertThat(d.get("rule").asText()).isEqualTo("transfer-requested-team");
         assertThat(d.get("previousTeamId").asText()).isEqualTo("veiligheid");
+        // the agent's free text goes to the new team only, never into the decision's reason (contacts.routed)
+        assertThat(d.get("reason").asText()).doesNotContain("aansprakelijk");
+        assertThat(a.get("reason").asText()).doesNotContain("aansprakelijk");
+        assertThat(a.get("citizen").get("citizenRef").asText())
+                .isEqualTo(pseudonyms.teamRef("juridische-zaken", TestContacts.CITIZEN_REF));
     }
 
     @Test
@@ -151,7 +165,7 @@ class ContactRoutingTest {
         JsonNode d = json(hop1);
         assertThat(d.get("teamId").asText()).isNotEqualTo("veiligheid");
         assertThat(d.get("previousTeamId").asText()).isEqualTo("veiligheid");
-        assertThat(d.get("reason").asText()).contains("hands the contact on");
+        assertThat(d.get("reason").asText()).contains("hands the contact on").doesNotContain("Niet voor ons");
         TopicClient.await(Topics.teamContacts(d.get("teamId").asText()),
                 r -> contact.contactId().equals(r.key()) && r.value().contains("\"hop\":1"), 1, WAIT)
                 .forEach(r -> assertValidCloudEvent(r, ContactAssigned.TYPE, contact.contactId()));

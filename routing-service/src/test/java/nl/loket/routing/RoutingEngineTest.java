@@ -104,6 +104,8 @@ class RoutingEngineTest {
         RoutingDecision unknown = decide("chain-specialised-kcc", contact(text, "OV-2026-12345", null, null, null));
         assertThat(unknown.teamId()).isEqualTo("omgeving");
         assertThat(unknown.rule()).isEqualTo("unknown-case-status");
+        // an unmatched reference is only what the citizen typed: the reason does not repeat it
+        assertThat(unknown.reason()).doesNotContain("OV-2026-12345");
     }
 
     @Test

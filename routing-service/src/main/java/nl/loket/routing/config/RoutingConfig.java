@@ -25,6 +25,35 @@ public interface RoutingConfig {
     /** The knowledge view and its reader ({@code loket.routing.view.*}). */
     View view();
 
+    /**
+     * The secret from which each team's pseudonym key is derived ({@link nl.loket.routing.service.Pseudonyms}): at
+     * least 32 characters, checked at start-up. A secret: only the dev/test/local profiles set it; production reads
+     * {@code LOKET_ROUTING_PSEUDONYM_SECRET} from a Secret. Changing it changes every team's references.
+     */
+    java.util.Optional<String> pseudonymSecret();
+
+    /** How long routing keeps personal data ({@code loket.routing.retention.*}). */
+    Retention retention();
+
+    /** Retention of personal data in routing's own tables. */
+    interface Retention {
+
+        /**
+         * Personal fields (subject, text, citizen details and reference, transfer reasons) of contacts received longer
+         * ago than this are erased; the decisions and their facts stay.
+         */
+        @WithDefault("P60D")
+        java.time.Duration personalData();
+
+        /** How often the retention job runs (read by its {@code @Scheduled}; {@code 1h}, {@code 30m} …). */
+        @WithDefault("1h")
+        String every();
+
+        /** Contacts erased per transaction. */
+        @WithDefault("500")
+        int batchSize();
+    }
+
     /** The knowledge view and its reader. */
     interface View {
 

@@ -25,9 +25,18 @@ public class RoutedContactEntity extends PanacheEntityBase {
     @Column(name = "received_at")
     public Instant receivedAt;
 
+    /** The contact as received; its personal fields are removed by retention or an erasure request. */
     @Column(name = "contact_json")
     public String contactJson;
 
+    /** The global citizen reference (intake's), to find a citizen's contacts; null once erased. */
+    @Column(name = "citizen_ref")
+    public String citizenRef;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** When retention or an erasure request removed the personal fields; null while they are there. */
+    @Column(name = "personal_data_erased_at")
+    public Instant personalDataErasedAt;
 }

@@ -41,19 +41,23 @@ public class DecisionBatchRepository {
             + "d.routed_event_id, d.assigned_event_id, d.routed_json, d.assigned_json "
             + "FROM routed_contact c LEFT JOIN routing_decision d ON c.team_id IS NULL AND d.id = c.contact_id || '#0' "
             + "WHERE c.contact_id = ANY($1)";
-    /** One statement, one round trip, one row per contact: the contact with its first decision. */
+    /**
+     * One statement, one round trip, one row per contact: the contact with its first decision and the citizen's
+     * global reference (indexed, for data-subject requests).
+     */
     private static final String INSERT = "INSERT INTO routed_contact (contact_id, municipality, channel, received_at, "
             + "contact_json, created_at, team_id, tier, rule, confidence, policy_name, policy_version, routed_at, reason, "
-            + "product_uri, product_name, article_id, category_id, term_days, term_unit) "
+            + "product_uri, product_name, article_id, category_id, term_days, term_unit, citizen_ref) "
             + "SELECT contact_id, municipality, channel, received_at, contact_json, routed_at, team_id, tier, rule, "
             + "confidence, policy_name, policy_version, routed_at, reason, product_uri, product_name, article_id, "
-            + "category_id, term_days, term_unit "
+            + "category_id, term_days, term_unit, citizen_ref "
             + "FROM UNNEST($1::varchar[], $2::varchar[], $3::varchar[], $4::timestamptz[], $5::text[], $6::varchar[], "
             + "$7::varchar[], $8::varchar[], $9::float8[], $10::varchar[], $11::int[], $12::timestamptz[], $13::text[], "
-            + "$14::varchar[], $15::varchar[], $16::varchar[], $17::varchar[], $18::int[], $19::varchar[]) "
+            + "$14::varchar[], $15::varchar[], $16::varchar[], $17::varchar[], $18::int[], $19::varchar[], "
+            + "$20::varchar[]) "
             + "AS u(contact_id, municipality, channel, received_at, contact_json, team_id, tier, rule, confidence, "
             + "policy_name, policy_version, routed_at, reason, product_uri, product_name, article_id, category_id, "
-            + "term_days, term_unit) "
+            + "term_days, term_unit, citizen_ref) "
             + "ON CONFLICT DO NOTHING RETURNING contact_id";
 
     private final Pool pool;
@@ -133,6 +137,7 @@ public class DecisionBatchRepository {
         String[] categories = new String[n];
         Integer[] termDays = new Integer[n];
         String[] termUnits = new String[n];
+        String[] citizenRefs = new String[n];
         for (int i = 0; i < n; i++) {
             RoutedContactEntity c = contacts.get(i);
             RoutingDecisionEntity d = decisions.get(i);
@@ -158,6 +163,7 @@ public class DecisionBatchRepository {
             categories[i] = d.categoryId;
             termDays[i] = d.termDays;
             termUnits[i] = d.termUnit;
+            citizenRefs[i] = c.citizenRef;
         }
         Tuple rows = Tuple.tuple().addArrayOfString(contactIds).addArrayOfString(municipalities)
                 .addArrayOfString(channels).addArrayOfOffsetDateTime(receivedAt).addArrayOfString(contactJson)
@@ -165,7 +171,7 @@ public class DecisionBatchRepository {
                 .addArrayOfString(policies).addArrayOfInteger(versions).addArrayOfOffsetDateTime(routedAt)
                 .addArrayOfString(reasons).addArrayOfString(productUris).addArrayOfString(productNames)
                 .addArrayOfString(articles).addArrayOfString(categories).addArrayOfInteger(termDays)
-                .addArrayOfString(termUnits);
+                .addArrayOfString(termUnits).addArrayOfString(citizenRefs);
         return pool.preparedQuery(INSERT).execute(rows).map(result -> {
             Set<String> inserted = new HashSet<>();
             result.forEach(r -> inserted.add(r.getString(0)));

@@ -252,9 +252,9 @@ public final class RoutingEngine {
         return switch (rule.when()) {
             case OWN_CASE -> "The contact is about the citizen's own case or report (" + cues(a) + ") concerning "
                     + topic + ", which " + name + " handles.";
-            case UNKNOWN_CASE_QUESTION -> "The citizen asks about the status of a case"
-                    + (a.caseReference == null ? "" : " (" + a.caseReference + ")")
-                    + " that the knowledge base does not know; " + name + ", which handles " + topic + ", can look it up.";
+            // not the reference itself: unmatched, it is only what the citizen typed (the team gets it as caseReference)
+            case UNKNOWN_CASE_QUESTION -> "The citizen asks about the status of a case that the knowledge base does "
+                    + "not know; " + name + ", which handles " + topic + ", can look it up.";
             case MATCHED -> "The contact concerns " + topic + ", which " + name + " handles; policy " + policy.name()
                     + " forwards such contacts to the handling team.";
             default -> "Rule " + rule.id() + " of policy " + policy.name() + ": " + topic + " is handled by " + name

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -29,6 +30,7 @@ import nl.loket.contracts.events.ContactAssigned;
 import nl.loket.contracts.events.ContactReceived;
 import nl.loket.contracts.events.ContactRouted;
 import nl.loket.contracts.events.ContactTransferRequested;
+import nl.loket.kit.privacy.Redactor;
 import nl.loket.routing.domain.ContactFacts;
 import nl.loket.routing.domain.Policy;
 import nl.loket.routing.domain.RoutingDecision;
@@ -58,14 +60,16 @@ public class RoutingService {
     private final RoutingRepository repository;
     private final DecisionBatchRepository batches;
     private final MeterRegistry meters;
+    private final Pseudonyms pseudonyms;
 
     public RoutingService(KnowledgeView view, PolicyRegistry policies, RoutingRepository repository,
-            DecisionBatchRepository batches, MeterRegistry meters) {
+            DecisionBatchRepository batches, MeterRegistry meters, Pseudonyms pseudonyms) {
         this.view = view;
         this.policies = policies;
         this.repository = repository;
         this.batches = batches;
         this.meters = meters;
+        this.pseudonyms = pseudonyms;
     }
 
     /** Whether the knowledge view has caught up: no decision before (previews answer 503 until then). */
@@ -144,6 +148,7 @@ public class RoutingService {
     /**
      * A transfer asked by a team: hop + 1, to {@code toTeamId} when it names a known team, else routed again
      * without the requesting team. Fails with {@link UnknownContactException} when the contact is unknown here.
+     * A contact whose personal data was erased is routed all the same, on what is left (no text, no citizen).
      */
     public Uni<StoredDecision> routeTransfer(ContactTransferRequested t) {
         int hop = t.hop() + 1;
@@ -151,39 +156,53 @@ public class RoutingService {
             if (existing != null) {
                 return Uni.createFrom().item(toStored(existing, true));
             }
-            return repository.contact(t.contactId()).chain(contact -> {
-                if (contact == null) {
-                    return Uni.createFrom().failure(
-                            new UnknownContactException("transfer of unknown contact " + t.contactId()));
-                }
-                ContactReceived c = read(contact.contactJson);
-                KnowledgeSnapshot knowledge = view.snapshot();
-                Policy policy = policies.forMunicipality(c.municipality());
-                String from = knowledge.teamName(t.fromTeamId());
-                String why = t.reason() == null || t.reason().isBlank() ? "" : " (" + t.reason() + ")";
-                RoutingDecision d;
-                if (t.toTeamId() != null && knowledge.knowsTeam(t.toTeamId())
-                        && !t.toTeamId().equals(t.fromTeamId())) {
-                    d = engine.toProvisionedTeam(new RoutingDecision(knowledge.tierOf(t.toTeamId()), t.toTeamId(),
-                            from + " hands the contact on to " + knowledge.teamName(t.toTeamId()) + why
-                                    + "; the requested team is honoured.",
-                            1.0, Policy.Rule.TRANSFER_REQUESTED_TEAM, null, null, null, null, null, policy.name(),
-                            policy.version()), knowledge);
-                } else {
-                    RoutingDecision again = engine.decide(facts(c), policy, knowledge, Set.of(t.fromTeamId()));
-                    d = new RoutingDecision(again.tier(), again.teamId(),
-                            from + " hands the contact on" + why + "; routed again without " + from + ": "
-                                    + again.reason(),
-                            again.confidence(), again.rule(), again.productUri(), again.productName(),
-                            again.articleId(), again.categoryId(), again.handlingTerm(), again.policyName(),
-                            again.policyVersion(), again.teamWithoutTopic());
-                }
-                reportMissingTopic(t.contactId(), d);
-                Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-                RoutingDecisionEntity decision = entity(c, hop, d, t.fromTeamId(), t.reason(), now);
-                return Panache.withTransaction(() -> decision.persist()).replaceWith(toStored(decision, false));
-            });
+            // The contact is read under a share lock in the transaction that stores the decision: an erasure (which
+            // locks the contact for update) either comes first, and this decision is made on the erased contact, or
+            // waits, and then also erases this decision's stored event.
+            return Panache.withTransaction(() -> repository.contactLockedForDecision(t.contactId())
+                    .chain(contact -> {
+                        if (contact == null) {
+                            return Uni.createFrom().failure(
+                                    new UnknownContactException("transfer of unknown contact " + t.contactId()));
+                        }
+                        RoutingDecisionEntity decision = transferDecision(t, hop, read(contact.contactJson));
+                        StoredDecision published = toStored(decision, false);
+                        if (contact.personalDataErasedAt != null) {
+                            // retention will not come back to this contact: the new team gets the transfer
+                            // reason, routing does not keep it (a redelivery republishes the event without it)
+                            decision.assignedJson = withoutPersonalFields(decision.assignedJson);
+                        }
+                        return decision.persist().replaceWith(published);
+                    }));
         });
+    }
+
+    /**
+     * The decision for a transfer. Its reason names the teams and what the engine matched, never the requesting
+     * agent's free text: that goes to the new team alone, as {@code transferReason} of ContactAssigned.
+     */
+    private RoutingDecisionEntity transferDecision(ContactTransferRequested t, int hop, ContactReceived c) {
+        KnowledgeSnapshot knowledge = view.snapshot();
+        Policy policy = policies.forMunicipality(c.municipality());
+        String from = knowledge.teamName(t.fromTeamId());
+        RoutingDecision d;
+        if (t.toTeamId() != null && knowledge.knowsTeam(t.toTeamId()) && !t.toTeamId().equals(t.fromTeamId())) {
+            d = engine.toProvisionedTeam(new RoutingDecision(knowledge.tierOf(t.toTeamId()), t.toTeamId(),
+                    from + " hands the contact on to " + knowledge.teamName(t.toTeamId())
+                            + "; the requested team is honoured.",
+                    1.0, Policy.Rule.TRANSFER_REQUESTED_TEAM, null, null, null, null, null, policy.name(),
+                    policy.version()), knowledge);
+        } else {
+            RoutingDecision again = engine.decide(facts(c), policy, knowledge, Set.of(t.fromTeamId()));
+            d = new RoutingDecision(again.tier(), again.teamId(),
+                    from + " hands the contact on; routed again without " + from + ": " + again.reason(),
+                    again.confidence(), again.rule(), again.productUri(), again.productName(), again.articleId(),
+                    again.categoryId(), again.handlingTerm(), again.policyName(), again.policyVersion(),
+                    again.teamWithoutTopic());
+        }
+        reportMissingTopic(t.contactId(), d);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return entity(c, hop, d, t.fromTeamId(), t.reason(), now);
     }
 
     /**
@@ -232,10 +251,13 @@ public class RoutingService {
             String transferReason, Instant now) {
         ContactRouted routed = new ContactRouted(c.contactId(), c.municipality(), c.channel(), c.receivedAt(), hop,
                 d.tier(), d.teamId(), clip(d.reason(), 1000), d.confidence(), d.rule(), d.productUri(),
-                d.productName(), d.articleId(), d.categoryId(), d.policyName(), d.policyVersion(), previousTeamId, now);
-        // only what the team needs: contact details and pseudonymous reference, never a BSN (the contract has none)
+                d.productName(), d.articleId(), d.categoryId(), d.policyName(), d.policyVersion(), previousTeamId, now,
+                c.followUpOf());
+        // only what the team needs: contact details and the team's own pseudonymous reference (never the global one,
+        // never a BSN: the contract has none). Every path builds it here: first decision, transfer, redelivery.
         ContactAssigned assigned = new ContactAssigned(c.contactId(), d.teamId(), d.tier(), hop, c.municipality(),
-                c.channel(), c.receivedAt(), c.subject(), c.text(), c.language(), c.citizen(), c.caseReference(),
+                c.channel(), c.receivedAt(), c.subject(), textOrErasureMarker(c.text()), c.language(),
+                pseudonyms.forTeam(d.teamId(), c.citizen()), c.caseReference(),
                 d.productUri(), d.productName(), d.categoryId(), d.handlingTerm(), clip(d.reason(), 1000),
                 d.confidence(), previousTeamId, clip(transferReason, 1000), c.followUpOf(), now);
         RoutingDecisionEntity e = new RoutingDecisionEntity();
@@ -270,6 +292,7 @@ public class RoutingService {
         e.channel = c.channel().name();
         e.receivedAt = c.receivedAt();
         e.contactJson = json; // as received (schema-valid ContactReceived: no BSN)
+        e.citizenRef = c.citizen() == null ? null : c.citizen().citizenRef();
         e.createdAt = now;
         return e;
     }
@@ -295,6 +318,17 @@ public class RoutingService {
                 e.assignedJson, e.routedAt, redelivered);
     }
 
+    /** A stored ContactAssigned document without the fields retention and erasure remove. */
+    private String withoutPersonalFields(String assignedJson) {
+        try {
+            ObjectNode node = (ObjectNode) mapper.readTree(assignedJson);
+            node.remove(List.of("subject", "text", "citizen", "transferReason"));
+            return mapper.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not serialise ContactAssigned", e);
+        }
+    }
+
     private String write(Object event) {
         try {
             return mapper.writeValueAsString(event);
@@ -309,6 +343,14 @@ public class RoutingService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored contact unreadable", e);
         }
+    }
+
+    /**
+     * The contract requires a text; a contact whose personal data was erased (retention or a data-subject request)
+     * and is transferred afterwards hands the next team the erasure marker instead.
+     */
+    private static String textOrErasureMarker(String text) {
+        return text == null || text.isBlank() ? Redactor.ERASED_MARKER : text;
     }
 
     private static String clip(String s, int max) {

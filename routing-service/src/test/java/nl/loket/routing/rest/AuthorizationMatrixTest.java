@@ -35,7 +35,8 @@ import nl.loket.testsupport.oidc.TestTokens;
  * The roles table of routing-service (README "Endpoints and roles"): POST /api/v1/routing/preview × {no token,
  * expired, wrong issuer, wrong audience, tampered, signed by a stranger} is 401 with {@code WWW-Authenticate: Bearer},
  * the roles adapter, metrics-viewer and operator (and none) are 403, both problem+json; agent and editor get the
- * preview. /q/* is only on the management interface.
+ * preview. The operator's endpoints (POST /api/v1/privacy/inzage and /erasure, GET /api/v1/processing-log): 401 in
+ * the same ways, 403 for every other role and none, 200 for the operator. /q/* is only on the management interface.
  */
 @QuarkusTest
 @WithKafkaAndPostgres(database = "routing")
@@ -44,6 +45,11 @@ class AuthorizationMatrixTest {
 
     private static final String PROBLEM = "application/problem+json";
     private static final String PREVIEW = "/api/v1/routing/preview";
+    private static final String INZAGE = "/api/v1/privacy/inzage";
+    private static final String ERASURE = "/api/v1/privacy/erasure";
+    private static final String PROCESSING_LOG = "/api/v1/processing-log";
+    /** A well-formed reference of no routed contact. */
+    private static final String UNKNOWN_CITIZEN = "0".repeat(64);
     private static final Map<String, Object> CONTACT = Map.of("municipality", "GM0363", "channel", "WEB_FORM",
             "text", "Hoe vraag ik een nieuw paspoort aan?", "language", "nl");
 
@@ -57,6 +63,28 @@ class AuthorizationMatrixTest {
 
     private static ValidatableResponse preview(RequestSpecification spec) {
         return spec.contentType(ContentType.JSON).body(CONTACT).post(PREVIEW).then();
+    }
+
+    /** The operator's endpoints, each called with a valid request. */
+    static Stream<String> operatorEndpoints() {
+        return Stream.of(INZAGE, ERASURE, PROCESSING_LOG);
+    }
+
+    private static ValidatableResponse call(String endpoint, RequestSpecification spec) {
+        if (endpoint.equals(PROCESSING_LOG)) {
+            return spec.get(PROCESSING_LOG + "?limit=1").then();
+        }
+        return spec.contentType(ContentType.JSON).body(Map.of("citizenRef", UNKNOWN_CITIZEN)).post(endpoint).then();
+    }
+
+    static Stream<Arguments> operatorEndpointsWithBadTokens() {
+        return operatorEndpoints().flatMap(endpoint -> badTokens().map(bad -> Arguments.of(endpoint, bad.get()[0],
+                bad.get()[1])));
+    }
+
+    static Stream<Arguments> operatorEndpointsWithOtherRoles() {
+        return operatorEndpoints().flatMap(endpoint -> Stream.of(Roles.ADAPTER, Roles.AGENT, Roles.EDITOR,
+                Roles.METRICS_VIEWER).map(role -> Arguments.of(endpoint, role)));
     }
 
     /** An agent's token, spoiled in every way the check must catch. */
@@ -95,6 +123,37 @@ class AuthorizationMatrixTest {
     @Test
     void anEditorGetsThePreview() {
         preview(Api.asEditor()).statusCode(200).body("teamId", notNullValue());
+    }
+
+    @ParameterizedTest(name = "{0} without a token is 401")
+    @MethodSource("operatorEndpoints")
+    void operatorEndpointsWithoutATokenAre401(String endpoint) {
+        unauthorized(call(endpoint, RestAssured.given()));
+    }
+
+    @ParameterizedTest(name = "{0} with a token {1} is 401")
+    @MethodSource("operatorEndpointsWithBadTokens")
+    void operatorEndpointsWithABadTokenAre401(String endpoint, String how, String token) {
+        unauthorized(call(endpoint, Api.withToken(token)));
+    }
+
+    @ParameterizedTest(name = "{0} as {1} is 403")
+    @MethodSource("operatorEndpointsWithOtherRoles")
+    void operatorEndpointsForAnotherRoleAre403(String endpoint, String role) {
+        forbidden(call(endpoint, Api.withToken(TestTokens.as("someone").roles(role).adapterId("webform").teams("kcc")
+                .municipalities("GM0363").sign())));
+    }
+
+    @ParameterizedTest(name = "{0} without roles is 403")
+    @MethodSource("operatorEndpoints")
+    void operatorEndpointsForATokenWithoutRolesAre403(String endpoint) {
+        forbidden(call(endpoint, Api.withToken(TestTokens.as("nobody").teams("kcc").sign())));
+    }
+
+    @ParameterizedTest(name = "{0} as operator is 200")
+    @MethodSource("operatorEndpoints")
+    void anOperatorMayCallTheOperatorEndpoints(String endpoint) {
+        call(endpoint, Api.withToken(TestTokens.as("operator-m").roles(Roles.OPERATOR).sign())).statusCode(200);
     }
 
     @Test
