@@ -43,6 +43,17 @@ public final class TestSupport {
                 .sign();
     }
 
+    /** A valid access token of an operator ({@code member}) of {@code organisation}. */
+    public static String operator(String member, String organisation) {
+        return TestTokens.as(member).roles(Roles.OPERATOR).organisation(organisation).sign();
+    }
+
+    /** The processing log as an operator reads it ({@code GET /api/v1/processing-log?<query>}), newest first. */
+    public static List<Map<String, Object>> processingLog(String query) {
+        return as(operator("log-reader", "gemeente")).get("/api/v1/processing-log?" + query).then().statusCode(200)
+                .extract().jsonPath().getList("$");
+    }
+
     public static RequestSpecification as(String token) {
         return given().header("Authorization", "Bearer " + token);
     }

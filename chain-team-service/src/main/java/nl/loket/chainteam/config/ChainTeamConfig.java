@@ -32,6 +32,8 @@ public interface ChainTeamConfig {
 
     Deadline deadline();
 
+    Retention retention();
+
     interface DefaultTerm {
         @WithDefault("5")
         int days();
@@ -51,5 +53,22 @@ public interface ChainTeamConfig {
         /** How often the deadline watch runs (read by its @Scheduled expression). */
         @WithDefault("30s")
         String scanInterval();
+    }
+
+    interface Retention {
+        /**
+         * Personal fields of a RESOLVED work item (subject, text, citizen details, reasons and notes) are erased
+         * this long after its resolution; open items keep theirs.
+         */
+        @WithDefault("P30D")
+        Duration personalData();
+
+        /** How often the retention job runs (read by its @Scheduled expression). */
+        @WithDefault("1h")
+        String interval();
+
+        /** Work items erased per transaction. */
+        @WithDefault("500")
+        int batchSize();
     }
 }

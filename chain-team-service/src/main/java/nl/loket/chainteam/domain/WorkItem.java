@@ -85,13 +85,17 @@ public class WorkItem {
     public Outcome outcome;
     @Column(name = "resolved_at")
     public Instant resolvedAt;
+    /** When the personal fields were erased (retention or a data-subject request); null while they are kept. */
+    @Column(name = "personal_data_erased_at")
+    public Instant personalDataErasedAt;
     @Version
     public int version;
 
     /**
      * Takes on an assignment from routing-service: the contact as routed, OPEN and unassigned in the team's queue,
      * with the given due times. The deadline warnings are reset (once per item per assignment); whether a call-back
-     * was ever requested is kept.
+     * was ever requested is kept. An item whose personal fields were erased takes none from the assignment (a
+     * transfer re-published before routing-service erased its copy): they stay erased.
      */
     public void assign(ContactAssigned a, Instant dueAt, Instant approachingAt, Instant now) {
         contactId = a.contactId();
@@ -104,22 +108,14 @@ public class WorkItem {
         assignee = null;
         receivedAt = a.receivedAt();
         assignedAt = now;
-        subject = a.subject();
-        text = a.text();
         language = a.language();
-        citizenRef = a.citizen() != null ? a.citizen().citizenRef() : null;
-        citizenName = a.citizen() != null ? a.citizen().name() : null;
-        citizenEmail = a.citizen() != null ? a.citizen().email() : null;
-        citizenPhone = a.citizen() != null ? a.citizen().phone() : null;
         caseReference = a.caseReference();
         productUri = a.productUri();
         productName = a.productName();
         categoryId = a.categoryId();
         termDays = a.handlingTerm() != null ? a.handlingTerm().days() : null;
         termUnit = a.handlingTerm() != null ? a.handlingTerm().unit() : null;
-        routingReason = a.reason();
         previousTeamId = a.previousTeamId();
-        transferReason = a.transferReason();
         followUpOf = a.followUpOf();
         outcome = null;
         resolvedAt = null;
@@ -127,5 +123,19 @@ public class WorkItem {
         this.approachingAt = approachingAt;
         approachingNotified = false;
         breachedNotified = false;
+        if (personalDataErasedAt == null) {
+            subject = a.subject();
+            text = a.text();
+            citizenRef = a.citizen() != null ? a.citizen().citizenRef() : null;
+            citizenName = a.citizen() != null ? a.citizen().name() : null;
+            citizenEmail = a.citizen() != null ? a.citizen().email() : null;
+            citizenPhone = a.citizen() != null ? a.citizen().phone() : null;
+            routingReason = a.reason();
+            transferReason = a.transferReason();
+        }
+    }
+
+    public boolean personalDataErased() {
+        return personalDataErasedAt != null;
     }
 }

@@ -1,5 +1,6 @@
 package nl.loket.chainteam.repository;
 
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,5 +25,10 @@ public class CallbackRepository implements PanacheRepositoryBase<Callback, Strin
 
     public Uni<List<Callback>> ofContact(String contactId) {
         return list("contactId", Sort.by("requestedAt"), contactId);
+    }
+
+    /** The call-backs of these contacts, per contact in the order they were requested. */
+    public Uni<List<Callback>> ofContacts(Collection<String> contactIds) {
+        return list("contactId in ?1", Sort.by("contactId").and("requestedAt"), contactIds);
     }
 }

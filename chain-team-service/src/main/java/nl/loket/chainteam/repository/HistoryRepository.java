@@ -1,5 +1,6 @@
 package nl.loket.chainteam.repository;
 
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,11 @@ public class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, Lo
 
     public Uni<List<HistoryEntry>> of(String contactId) {
         return list("contactId", Sort.by("seq"), contactId);
+    }
+
+    /** The history entries of these contacts, per contact in order. */
+    public Uni<List<HistoryEntry>> ofContacts(Collection<String> contactIds) {
+        return list("contactId in ?1", Sort.by("contactId").and("seq"), contactIds);
     }
 
     /** The sequence number the next entry of this contact gets (entries are never deleted). */

@@ -1,6 +1,7 @@
 package nl.loket.chainteam.repository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -43,6 +44,14 @@ public class WorkItemRepository implements PanacheRepositoryBase<WorkItem, Strin
         var found = find(query.toString(), Sort.by("dueAt").and("contactId"), params);
         return found.page(Page.of(page, size)).list()
                 .chain(items -> found.count().map(total -> new QueuePage(items, total)));
+    }
+
+    /** The work items of these contacts (those this service holds), in contact id order. */
+    public Uni<List<WorkItem>> ofContacts(Collection<String> contactIds) {
+        if (contactIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return list("contactId in ?1", Sort.by("contactId"), contactIds);
     }
 
     /** Unresolved items whose DeadlineApproaching is due and not yet emitted (breached ones excluded). */

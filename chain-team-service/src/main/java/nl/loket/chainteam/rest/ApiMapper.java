@@ -10,8 +10,10 @@ import nl.loket.chainteam.domain.WorkItemStatus;
 import nl.loket.chainteam.rest.ApiModels.CallbackView;
 import nl.loket.chainteam.rest.ApiModels.Citizen;
 import nl.loket.chainteam.rest.ApiModels.HistoryEntryView;
+import nl.loket.chainteam.rest.ApiModels.InzageContact;
 import nl.loket.chainteam.rest.ApiModels.Term;
 import nl.loket.chainteam.rest.ApiModels.WorkItemView;
+import nl.loket.chainteam.service.PrivacyRequests;
 import nl.loket.kit.auth.Caller;
 
 /** Entities → API models, explicitly. */
@@ -33,13 +35,18 @@ final class ApiMapper {
         return new WorkItemView(i.contactId, i.teamId, i.tier, i.hop, i.channel, i.municipality, i.status, i.assignee,
                 i.receivedAt, i.assignedAt, i.dueAt, overdue, i.subject, i.text, i.language, citizen, i.caseReference,
                 i.productUri, i.productName, i.categoryId, term, i.routingReason, i.previousTeamId, i.transferReason,
-                i.followUpOf, i.outcome, i.resolvedAt);
+                i.followUpOf, i.outcome, i.resolvedAt, i.personalDataErasedAt);
     }
 
     static HistoryEntryView toApi(HistoryEntry e) {
         return new HistoryEntryView(e.seq, e.occurredAt, e.action, e.actor, e.organisation, e.teamId, e.tier, e.hop,
                 e.statusAfter, e.assigneeAfter, e.dueAt, e.outcome, e.note, e.reason, e.targetTeamId, e.targetMember,
                 e.callbackId, e.eventId);
+    }
+
+    static InzageContact toApi(PrivacyRequests.ContactData d, Instant now) {
+        return new InzageContact(toApi(d.item(), now), d.history().stream().map(ApiMapper::toApi).toList(),
+                d.callbacks().stream().map(ApiMapper::toApi).toList());
     }
 
     static CallbackView toApi(Callback c) {

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import nl.loket.chainteam.domain.CallbackStatus;
 import nl.loket.chainteam.domain.HistoryAction;
@@ -58,7 +59,7 @@ public final class ApiModels {
             Instant dueAt, boolean overdue, String subject, String text, String language, Citizen citizen,
             String caseReference, String productUri, String productName, String categoryId, Term handlingTerm,
             String routingReason, String previousTeamId, String transferReason, String followUpOf, Outcome outcome,
-            Instant resolvedAt) {
+            Instant resolvedAt, Instant personalDataErasedAt) {
     }
 
     public record ItemPage(List<WorkItemView> items, int page, int size, long total) {
@@ -74,5 +75,28 @@ public final class ApiModels {
     public record CallbackView(String callbackId, String contactId, String teamId, String targetTeamId,
             String targetMember, Instant dueAt, String note, CallbackStatus status, String requestedBy,
             Instant requestedAt, Boolean reached, String completedBy, Instant completedAt, String completionNote) {
+    }
+
+    /**
+     * A data-subject request (inzage or erasure) for contacts by id; an empty list (the citizen has no contacts) is
+     * answered and logged like any other.
+     */
+    public record PrivacyRequest(@NotNull @Size(max = 1000) List<@NotBlank @Size(max = 100) String> contactIds) {
+    }
+
+    /** Inzage: everything this service holds about the contacts it knows of those asked. */
+    public record InzageResponse(String service, List<InzageContact> contacts) {
+    }
+
+    /**
+     * One contact: its work item's fields (contactId, team, times, status, subject, text, citizen, …; personal fields
+     * absent once erased, {@code personalDataErasedAt} says when), every step of its history, its call-backs.
+     */
+    public record InzageContact(@JsonUnwrapped WorkItemView workItem, List<HistoryEntryView> history,
+            List<CallbackView> callbacks) {
+    }
+
+    /** Erasure: every contact of those asked that this service holds; their personal fields are now erased. */
+    public record ErasureResponse(String service, List<String> erased) {
     }
 }

@@ -1,5 +1,7 @@
 package nl.loket.chainteam.rest;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,10 +22,15 @@ import nl.loket.chainteam.domain.Member;
 import nl.loket.chainteam.rest.ApiModels.CallbackView;
 import nl.loket.chainteam.rest.ApiModels.CompleteCallbackRequest;
 import nl.loket.chainteam.service.CallbackActions;
+import nl.loket.chainteam.service.PersonalDataReads;
 import nl.loket.kit.auth.Callers;
 import nl.loket.kit.auth.Roles;
+import nl.loket.kit.privacy.Purpose;
 
-/** Completing a call-back: the requesting team, the target team or the target member; others get 404. */
+/**
+ * Completing a call-back: the requesting team, the target team or the target member; others get 404. The answer
+ * shows the call-back's notes, so it is written to the processing log first.
+ */
 @Path("/api/v1/callbacks/{callbackId}")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.AGENT)
@@ -34,11 +41,14 @@ public class CallbackResource {
     private final CallbackActions callbacks;
     private final SecurityIdentity identity;
     private final Callers callers;
+    private final PersonalDataReads reads;
 
-    public CallbackResource(CallbackActions callbacks, SecurityIdentity identity, Callers callers) {
+    public CallbackResource(CallbackActions callbacks, SecurityIdentity identity, Callers callers,
+            PersonalDataReads reads) {
         this.callbacks = callbacks;
         this.identity = identity;
         this.callers = callers;
+        this.reads = reads;
     }
 
     @POST
@@ -48,6 +58,8 @@ public class CallbackResource {
     public Uni<CallbackView> complete(@PathParam("callbackId") String callbackId,
             @Valid @NotNull CompleteCallbackRequest request) {
         return callbacks.complete(callbackId, member(), request.reached(), request.note())
+                .call(cb -> reads.shown(callers.of(identity), Purpose.CONTACT_HANDLING,
+                        "POST /api/v1/callbacks/{callbackId}/complete", List.of(cb.contactId)))
                 .map(ApiMapper::toApi);
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -27,14 +28,19 @@ import nl.loket.chainteam.domain.Member;
 import nl.loket.chainteam.domain.WorkItemStatus;
 import nl.loket.chainteam.rest.ApiModels.CallbackView;
 import nl.loket.chainteam.rest.ApiModels.ItemPage;
+import nl.loket.chainteam.service.PersonalDataReads;
 import nl.loket.chainteam.service.ProblemException;
 import nl.loket.chainteam.service.WorkItemQueries;
 import nl.loket.contracts.events.Channel;
 import nl.loket.kit.auth.Callers;
 import nl.loket.kit.auth.Roles;
+import nl.loket.kit.privacy.Purpose;
 import nl.loket.kit.http.Problem;
 
-/** A team's queue and call-backs. Only members of the team: anyone else gets 403. */
+/**
+ * A team's queue and call-backs. Only members of the team: anyone else gets 403. A page shows the personal data
+ * (or notes) of its contacts, so it is written to the processing log first, one entry per contact on it.
+ */
 @Path("/api/v1/teams/{teamId}")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.AGENT)
@@ -45,11 +51,14 @@ public class TeamResource {
     private final WorkItemQueries queries;
     private final SecurityIdentity identity;
     private final Callers callers;
+    private final PersonalDataReads reads;
 
-    public TeamResource(WorkItemQueries queries, SecurityIdentity identity, Callers callers) {
+    public TeamResource(WorkItemQueries queries, SecurityIdentity identity, Callers callers,
+            PersonalDataReads reads) {
         this.queries = queries;
         this.identity = identity;
         this.callers = callers;
+        this.reads = reads;
     }
 
     @GET
@@ -77,6 +86,7 @@ public class TeamResource {
         Instant now = Instant.now();
         return queries.queue(teamId, member(), statuses, overdueFilter, channelFilter,
                 product == null || product.isBlank() ? null : product, pageNumber, pageSize)
+                .call(p -> logged("GET /api/v1/teams/{teamId}/items", p.items().stream().map(i -> i.contactId)))
                 .map(p -> new ItemPage(p.items().stream().map(i -> ApiMapper.toApi(i, now)).toList(), pageNumber,
                         pageSize, p.total()));
     }
@@ -96,7 +106,8 @@ public class TeamResource {
             throw ProblemException.invalid(errors);
         }
         return queries.teamCallbacks(teamId, member(), st == null ? CallbackStatus.OPEN : st, pageNumber,
-                pageSize).map(list -> list.stream().map(ApiMapper::toApi).toList());
+                pageSize).call(l -> logged("GET /api/v1/teams/{teamId}/callbacks", l.stream().map(c -> c.contactId)))
+                .map(list -> list.stream().map(ApiMapper::toApi).toList());
     }
 
     private static Set<WorkItemStatus> statuses(String value, List<Problem.FieldError> errors) {
@@ -153,5 +164,10 @@ public class TeamResource {
     /** The signed-in member: name, organisation and teams from the verified access token. */
     private Member member() {
         return ApiMapper.toMember(callers.of(identity));
+    }
+
+    /** Writes to the processing log that the signed-in member is shown these contacts (an empty page: nothing). */
+    private Uni<Void> logged(String endpoint, Stream<String> contactIds) {
+        return reads.shown(callers.of(identity), Purpose.QUEUE_OVERVIEW, endpoint, contactIds.distinct().toList());
     }
 }

@@ -74,7 +74,7 @@ public class AssignmentService {
         Uni<WorkItem> saved = existing != null ? Uni.createFrom().item(item) : items.persist(item);
         return saved.chain(i -> history.record(i, HistoryAction.ASSIGNED, ROUTING_ACTOR, null, now, e -> {
             e.eventId = eventId;
-            e.reason = a.transferReason() != null ? a.transferReason() : a.reason();
+            e.reason = i.personalDataErased() ? null : a.transferReason() != null ? a.transferReason() : a.reason();
         })).replaceWith(existing != null ? AssignmentResult.MOVED : AssignmentResult.CREATED);
     }
 }

@@ -32,21 +32,28 @@ public class CallbackActions {
     private final HistoryRecorder history;
     private final LifecycleOutbox lifecycle;
     private final DeadlineCalculator deadlines;
+    private final AgentTextRedaction redaction;
     private final Clock clock = Clock.systemUTC();
 
     public CallbackActions(ItemAccess access, WorkItemRepository items, CallbackRepository callbacks,
-            HistoryRecorder history, LifecycleOutbox lifecycle, DeadlineCalculator deadlines) {
+            HistoryRecorder history, LifecycleOutbox lifecycle, DeadlineCalculator deadlines,
+            AgentTextRedaction redaction) {
         this.access = access;
         this.items = items;
         this.callbacks = callbacks;
         this.history = history;
         this.lifecycle = lifecycle;
         this.deadlines = deadlines;
+        this.redaction = redaction;
     }
 
-    /** Requests a call-back → CallbackRequested; without {@code dueAt}, due at the end of the next working day. */
+    /**
+     * Requests a call-back → CallbackRequested; without {@code dueAt}, due at the end of the next working day. BSNs
+     * and IBANs are taken out of the note.
+     */
     public Uni<Callback> request(String contactId, Member member, String targetTeamId, String targetMember,
-            Instant dueAt, String note) {
+            Instant dueAt, String typedNote) {
+        String note = redaction.note(typedNote);
         return ItemTransactions.inTransaction(() -> access.workableItem(contactId, member).chain(item -> {
             Instant now = clock.instant();
             Instant due = dueAt != null ? dueAt : deadlines.dueAt(now, new HandlingTerm(1, TermUnit.WORKING_DAYS));
@@ -70,9 +77,11 @@ public class CallbackActions {
 
     /**
      * Completes a call-back → CallbackCompleted (who may: {@link ItemAccess#completableCallback}). An item waiting
-     * for it returns to its team's queue (OPEN); the history records the completion either way.
+     * for it returns to its team's queue (OPEN); the history records the completion either way. BSNs and IBANs are
+     * taken out of the note.
      */
-    public Uni<Callback> complete(String callbackId, Member member, boolean reached, String note) {
+    public Uni<Callback> complete(String callbackId, Member member, boolean reached, String typedNote) {
+        String note = redaction.note(typedNote);
         return ItemTransactions.inTransaction(() -> access.completableCallback(callbackId, member).chain(cb -> {
             if (cb.status != CallbackStatus.OPEN) {
                 return Uni.createFrom().failure(ProblemException.conflict("Call-back " + callbackId + " is completed"));

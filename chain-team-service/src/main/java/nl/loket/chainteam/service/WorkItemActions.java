@@ -27,14 +27,16 @@ public class WorkItemActions {
     private final HistoryRecorder history;
     private final LifecycleOutbox lifecycle;
     private final ChainTeamConfig config;
+    private final AgentTextRedaction redaction;
     private final Clock clock = Clock.systemUTC();
 
     public WorkItemActions(ItemAccess access, HistoryRecorder history, LifecycleOutbox lifecycle,
-            ChainTeamConfig config) {
+            ChainTeamConfig config, AgentTextRedaction redaction) {
         this.access = access;
         this.history = history;
         this.lifecycle = lifecycle;
         this.config = config;
+        this.redaction = redaction;
     }
 
     /** Claims an OPEN item; idempotent for the member who holds it. */
@@ -68,8 +70,9 @@ public class WorkItemActions {
         }));
     }
 
-    /** Settles the contact with an outcome → ContactHandled. */
-    public Uni<WorkItem> resolve(String contactId, Member member, Outcome outcome, String note) {
+    /** Settles the contact with an outcome → ContactHandled; BSNs and IBANs are taken out of the note. */
+    public Uni<WorkItem> resolve(String contactId, Member member, Outcome outcome, String typedNote) {
+        String note = redaction.note(typedNote);
         return ItemTransactions.inTransaction(() -> access.workableItem(contactId, member).chain(item -> {
             Instant now = clock.instant();
             boolean settled = SettlementRule.settledDuringContact(item.tier, item.channel, item.hop,
@@ -87,8 +90,12 @@ public class WorkItemActions {
         }));
     }
 
-    /** Asks routing-service to hand the contact on → ContactTransferRequested; it moves when re-assigned. */
-    public Uni<WorkItem> transfer(String contactId, Member member, String toTeamId, String reason) {
+    /**
+     * Asks routing-service to hand the contact on → ContactTransferRequested; it moves when re-assigned. BSNs and
+     * IBANs are taken out of the reason before it is stored or published.
+     */
+    public Uni<WorkItem> transfer(String contactId, Member member, String toTeamId, String typedReason) {
+        String reason = redaction.reason(typedReason);
         return ItemTransactions.inTransaction(() -> access.workableItem(contactId, member).chain(item -> {
             if (item.teamId.equals(toTeamId)) {
                 return Uni.createFrom().failure(

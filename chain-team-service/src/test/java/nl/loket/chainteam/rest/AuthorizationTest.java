@@ -28,10 +28,10 @@ import nl.loket.testsupport.oidc.TestTokens;
 import nl.loket.chainteam.Management;
 
 /**
- * The roles table of chain-team-service (README "Endpoints and roles"): every action × {no token, expired, wrong
- * issuer, wrong audience, tampered, signed by a stranger, forged} is 401 and × {a role other than agent} is 403 (both
- * problem+json); an agent acts only on the items and queues of the teams in the token (another team's item: 404,
- * another team's queue: 403).
+ * The roles table of chain-team-service (README "Who may do what"): every action × {no token, expired, wrong
+ * issuer, wrong audience, tampered, signed by a stranger, forged} is 401 and × {a role other than the action's: agent
+ * for the queues, operator for the privacy requests and the processing log} is 403 (both problem+json); an agent acts
+ * only on the items and queues of the teams in the token (another team's item: 404, another team's queue: 403).
  */
 @QuarkusTest
 @WithKafkaAndPostgres(database = "chainteam")
@@ -61,6 +61,12 @@ class AuthorizationTest {
     private static final List<Action> TEAM_ACTIONS = List.of(
             new Action("queue", "GET", "/api/v1/teams/kcc/items", null),
             new Action("team call-backs", "GET", "/api/v1/teams/kcc/callbacks", null));
+
+    /** Data-subject requests and the processing log: operators only (for contacts other than the test's item). */
+    private static final List<Action> OPERATOR_ACTIONS = List.of(
+            new Action("inzage", "POST", "/api/v1/privacy/inzage", Map.of("contactIds", List.of("c-not-held"))),
+            new Action("erasure", "POST", "/api/v1/privacy/erasure", Map.of("contactIds", List.of("c-not-held"))),
+            new Action("processing log", "GET", "/api/v1/processing-log", null));
 
     private final String managementLiveness = Management.url("/q/health/live");
 
@@ -107,20 +113,46 @@ class AuthorizationTest {
         for (String role : List.of(Roles.ADAPTER, Roles.EDITOR, Roles.METRICS_VIEWER, Roles.OPERATOR)) {
             String token = TestTokens.as("not-an-agent").roles(role).organisation("gemeente").teams("kcc")
                     .municipalities("0363").sign();
-            for (Action a : concat()) {
+            for (Action a : agentActions()) {
                 Response r = a.call(as(token), contactId, callbackId);
                 assertThat(r.statusCode()).as("%s as %s", a.name(), role).isEqualTo(403);
                 assertThat(r.contentType()).as("%s as %s", a.name(), role).startsWith(PROBLEM);
             }
         }
         String noRoles = TestTokens.as("no-roles").organisation("gemeente").teams("kcc").sign();
-        for (Action a : concat()) {
+        for (Action a : agentActions()) {
             assertThat(a.call(as(noRoles), contactId, callbackId).statusCode()).as(a.name() + " without roles")
                     .isEqualTo(403);
         }
         // nothing changed
         as(ownTeam).get("/api/v1/items/" + contactId).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("CALLBACK_PENDING"));
+    }
+
+    @Test
+    void everyOperatorActionWithoutTheOperatorRoleIs403() {
+        for (String role : List.of(Roles.AGENT, Roles.ADAPTER, Roles.EDITOR, Roles.METRICS_VIEWER)) {
+            String token = TestTokens.as("not-an-operator").roles(role).organisation("gemeente").teams("kcc")
+                    .municipalities("0363").sign();
+            for (Action a : OPERATOR_ACTIONS) {
+                Response r = a.call(as(token), contactId, callbackId);
+                assertThat(r.statusCode()).as("%s as %s", a.name(), role).isEqualTo(403);
+                assertThat(r.contentType()).as("%s as %s", a.name(), role).startsWith(PROBLEM);
+            }
+        }
+        String noRoles = TestTokens.as("no-roles").organisation("gemeente").sign();
+        for (Action a : OPERATOR_ACTIONS) {
+            assertThat(a.call(as(noRoles), contactId, callbackId).statusCode()).as(a.name() + " without roles")
+                    .isEqualTo(403);
+        }
+    }
+
+    @Test
+    void operatorMayDoEveryOperatorAction() {
+        String operator = TestTokens.as("op-a").roles(Roles.OPERATOR).organisation("gemeente").sign();
+        for (Action a : OPERATOR_ACTIONS) {
+            assertThat(a.call(as(operator), contactId, callbackId).statusCode()).as(a.name()).isEqualTo(200);
+        }
     }
 
     @Test
@@ -197,7 +229,13 @@ class AuthorizationTest {
         return TestTokens.as("agent-a").roles(Roles.AGENT).organisation("gemeente").teams("kcc").municipalities("0363");
     }
 
-    private static List<Action> concat() {
+    /** The agent's actions. */
+    private static List<Action> agentActions() {
         return java.util.stream.Stream.concat(ITEM_ACTIONS.stream(), TEAM_ACTIONS.stream()).toList();
+    }
+
+    /** Every action of every role. */
+    private static List<Action> concat() {
+        return java.util.stream.Stream.of(ITEM_ACTIONS, TEAM_ACTIONS, OPERATOR_ACTIONS).flatMap(List::stream).toList();
     }
 }

@@ -31,20 +31,4 @@ class FreeTextTest {
         assertThat(r.text()).isEqualTo("x".repeat(180) + " " + Redactor.BSN_MARKER + " ei").hasSize(200);
         assertThat(r.bsns()).isEqualTo(1);
     }
-
-    @Test
-    void aCutThatWouldSplitAMarkerFallsBeforeIt() {
-        assertThat(FreeText.fit("abc" + Redactor.BSN_MARKER, 10)).isEqualTo("abc");
-        assertThat(FreeText.fit("abc" + Redactor.IBAN_MARKER + "def", 3 + Redactor.IBAN_MARKER.length() + 1))
-                .isEqualTo("abc" + Redactor.IBAN_MARKER + "d");
-        assertThat(FreeText.fit("a".repeat(190) + " 111222333", 200)).isEqualTo("a".repeat(190) + " 111222333");
-        assertThat(FreeText.redact("a".repeat(190) + " 111222333", 200).text()).isEqualTo("a".repeat(190) + " ");
-    }
-
-    @Test
-    void aCutNeverSplitsASurrogatePair() {
-        String text = "a".repeat(9) + "\uD83D\uDE00" + Redactor.BSN_MARKER;
-        assertThat(FreeText.fit(text, 10)).isEqualTo("a".repeat(9));
-        assertThat(FreeText.fit(text, 11)).isEqualTo("a".repeat(9) + "\uD83D\uDE00");
-    }
 }

@@ -36,7 +36,9 @@ public class ProcessingLog {
 
     /**
      * Logs that {@code caller} read the personal data of {@code contactIds} (one entry per contact; none → one entry
-     * without a contact, e.g. a data-subject request that found nothing). Joins the caller's session and transaction.
+     * without a contact, e.g. a data-subject request that found nothing). Joins the caller's session and transaction,
+     * so it needs one: call it inside {@code @WithTransaction} / {@code @WithSession} (or {@code Panache.with…}); a
+     * REST resource method alone opens none.
      */
     public Uni<Void> record(Caller caller, Purpose purpose, String endpoint, String requestId,
             Collection<String> contactIds) {

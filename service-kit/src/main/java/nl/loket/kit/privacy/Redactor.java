@@ -65,6 +65,37 @@ public final class Redactor {
         return new Redaction(withoutBsns, bsns[0], ibans[0]);
     }
 
+    /**
+     * {@code text} redacted and at most {@code maxLength} characters, for a field with a length limit: a marker is
+     * longer than the number it replaces, so a text at its maximum can grow past it; the tail is then cut, never
+     * inside a marker or a surrogate pair. Null stays null.
+     */
+    public static Redaction redact(String text, int maxLength) {
+        Redaction redaction = redact(text);
+        String fitted = fit(redaction.text(), maxLength);
+        return fitted == redaction.text() ? redaction : new Redaction(fitted, redaction.bsns(), redaction.ibans());
+    }
+
+    /** {@code text} itself when it fits, else its head of at most {@code maxLength} characters (see above). */
+    static String fit(String text, int maxLength) {
+        if (text == null || text.length() <= maxLength) {
+            return text;
+        }
+        int cut = maxLength;
+        if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+            cut--;
+        }
+        for (String marker : new String[] {BSN_MARKER, IBAN_MARKER}) {
+            for (int start = Math.max(0, cut - marker.length() + 1); start < cut; start++) {
+                if (text.startsWith(marker, start)) {
+                    cut = start;
+                    break;
+                }
+            }
+        }
+        return text.substring(0, cut);
+    }
+
     /** Shorthand when only the text matters. */
     public static String redacted(String text) {
         return redact(text).text();

@@ -69,4 +69,20 @@ class RedactorTest {
         assertThat(Bsn.isValid("000000012")).isFalse();
         assertThat(Bsn.isValid("12345678")).isFalse();
     }
+
+    @Test
+    void aCutThatWouldSplitAMarkerFallsBeforeIt() {
+        assertThat(Redactor.fit("abc" + Redactor.BSN_MARKER, 10)).isEqualTo("abc");
+        assertThat(Redactor.fit("abc" + Redactor.IBAN_MARKER + "def", 3 + Redactor.IBAN_MARKER.length() + 1))
+                .isEqualTo("abc" + Redactor.IBAN_MARKER + "d");
+        assertThat(Redactor.fit("a".repeat(190) + " 111222333", 200)).isEqualTo("a".repeat(190) + " 111222333");
+        assertThat(Redactor.redact("a".repeat(190) + " 111222333", 200).text()).isEqualTo("a".repeat(190) + " ");
+    }
+
+    @Test
+    void aCutNeverSplitsASurrogatePair() {
+        String text = "a".repeat(9) + "\uD83D\uDE00" + Redactor.BSN_MARKER;
+        assertThat(Redactor.fit(text, 10)).isEqualTo("a".repeat(9));
+        assertThat(Redactor.fit(text, 11)).isEqualTo("a".repeat(9) + "\uD83D\uDE00");
+    }
 }
