@@ -49,7 +49,9 @@ class ConfigKeysTest {
     /** Where the cluster's services are: a service that sets one of these only for dev needs it from the manifests. */
     private static final Set<String> MUST_COME_FROM_THE_CLUSTER = Set.of("quarkus.datasource.reactive.url",
             "quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password",
-            "kafka.bootstrap.servers", "quarkus.oidc.auth-server-url");
+            "kafka.bootstrap.servers", "quarkus.oidc.auth-server-url",
+            // the pseudonym keys (README "Privacy"): from the operator's Secrets, never a default
+            "loket.intake.citizen-ref-key", "loket.routing.pseudonym-secret");
 
     static Set<String> kafkaClientProperties() {
         Set<String> names = new TreeSet<>();

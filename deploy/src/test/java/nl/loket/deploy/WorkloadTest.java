@@ -22,7 +22,7 @@ class WorkloadTest {
             .collect(Collectors.toMap(ServiceList.Entry::name, ServiceList.Entry::port));
 
     /** Secrets the operators supply by hand (deploy/README.md); every other one a Strimzi or CNPG operator writes. */
-    static final Set<String> OPERATOR_SUPPLIED_SECRETS = Set.of("intake-service-citizen-ref");
+    static final Set<String> OPERATOR_SUPPLIED_SECRETS = Set.of("intake-service-citizen-ref", "routing-service-pseudonym");
     static final Set<String> OPERATOR_SUPPLIED_CONFIG_MAPS = Set.of("chain-team-service-jwt");
 
     private static boolean selects(Map<String, Object> selector, Map<String, Object> labels) {

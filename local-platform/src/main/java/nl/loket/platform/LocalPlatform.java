@@ -54,7 +54,8 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Dev-only secrets of the local platform: never used anywhere else. */
     static final String LOCAL_CITIZEN_REF_KEY = "local-platform-only-citizen-ref-key";
-    static final String LOCAL_PSEUDONYM_SECRET = "local-platform-only-team-pseudonym-secret";
+    /** The same as routing's %local value: also for a service run in another profile (the prod-refusal test). */
+    static final String LOCAL_PSEUDONYM_SECRET = "local-platform-only-routing-pseudonym-secret";
 
     private final Options options;
     private final LocalPostgres postgres;
