@@ -41,7 +41,7 @@ import nl.loket.platform.LocalPlatform;
 import nl.loket.platform.ServiceSpec;
 
 /**
- * The chaos run ({@code ./loket chaos}, and the end-to-end {@code ChaosRunTest}): contacts keep coming at a steady
+ * The chaos run ({@code ./loket chaos}, and the chaos test of the end-to-end {@code PlatformEndToEndTest}): contacts keep coming at a steady
  * rate, posted as a channel adapter does (retried with the same Idempotency-Key until 202), while every service is
  * SIGKILLed and restarted once, the Kafka broker is restarted once and PostgreSQL is cut off for a while. For each
  * fault it measures the time until every service is ready again; afterwards it waits (bounded) until every accepted

@@ -55,6 +55,8 @@ class LoketScriptSmokeTest {
         assertThat(loket(120, "token", "omgeving").trim()).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
         assertThat(loket(120, "dlq", "list")).contains("dead-letter topic").contains("contacts.received.dlq")
                 .contains("team.contacts.dlq");
+        // the demo's agents read their queues and items: chain-team's processing log has it, read as the operator
+        assertThat(loket(120, "privacy", "log", "--limit", "5")).contains("logged at").contains("chain-team-service");
         assertThat(loket(30, "kafka-config", "partner-ggd")).contains("bootstrap.servers=localhost:19092")
                 .contains("sasl.username=partner-ggd").contains("sasl.password=partner-ggd-local-secret");
         // the README's partner example with a real librdkafka client: the GGD reads its team's topic, not the intake's

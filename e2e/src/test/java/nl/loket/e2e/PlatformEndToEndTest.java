@@ -26,24 +26,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import nl.loket.contracts.Topics;
 import nl.loket.contracts.events.ContactAssigned;
 import nl.loket.contracts.schema.EventSchemaValidator;
+import nl.loket.demo.ChaosRun;
 import nl.loket.demo.LoketClient;
+import nl.loket.ops.PrivacyTool;
+import nl.loket.platform.keycloak.LocalTokens;
 import nl.loket.platform.LocalPlatform;
 import nl.loket.platform.ServiceSpec;
 import nl.loket.testsupport.TopicClient;
 
 /**
- * The five packaged services as real processes against one real broker and one real database, driven only through
- * their public APIs and topics.
+ * The five packaged services as real processes against one real broker and one real database (behind a proxy that
+ * the chaos run cuts), driven only through their public APIs and topics. One platform for every test of the module
+ * that needs its own: each start costs a minute of the suite. The privacy test is last: it lets the topics'
+ * retention pass.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformEndToEndTest {
 
     static final String BSN = "111222333";
+    static final ObjectMapper JSON = new ObjectMapper();
     static final Duration WAIT = Duration.ofSeconds(90);
     static final String OMGEVINGSVERGUNNING_KAP = "http://standaarden.overheid.nl/owms/terms/omgevingsvergunning_kap";
 
@@ -58,7 +65,7 @@ class PlatformEndToEndTest {
         Map<String, Integer> ports = new HashMap<>();
         ServiceSpec.ALL.forEach(s -> ports.put(s.name(), freePort()));
         platform = LocalPlatform.startInfrastructure(new LocalPlatform.Options(repo, repo.resolve("e2e/target/platform"),
-                freePort(), freePort(), ports, Map.of()));
+                freePort(), freePort(), ports, Map.of()).databaseProxy(true));
         platform.startServices();
         client = LoketClient.of(platform);
     }
@@ -262,6 +269,126 @@ class PlatformEndToEndTest {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    /**
+     * The chaos run of {@code ./loket chaos}, small enough for the suite: contacts keep coming while every service is
+     * SIGKILLed and restarted once, the broker is restarted once and PostgreSQL is cut off for 20 s (through the
+     * platform's database proxy). Every accepted contact is routed, on its team topic and counted once; nothing is
+     * dead-lettered; every fault is recovered from.
+     */
+    @Test
+    @Order(5)
+    void nothingAcceptedIsLostOrCountedTwiceThroughKillsABrokerRestartAndADatabaseCut() throws Exception {
+        int contacts = Integer.getInteger("loket.chaos.contacts", 1500);
+        ChaosRun.Settings settings = new ChaosRun.Settings(contacts, 4, 8, Duration.ofSeconds(20), Duration.ofSeconds(3),
+                "GM9997", Duration.ofMinutes(5));
+
+        ChaosRun.Result result = new ChaosRun(platform, client, settings).run();
+
+        assertThat(result.notAccepted()).as("contacts never accepted").isZero();
+        assertThat(result.accepted()).as("accepted").isEqualTo(contacts);
+        assertThat(result.routed()).as("routed (hop 0)").isEqualTo(result.accepted());
+        assertThat(result.onTeamTopics()).as("on team topics").isEqualTo(result.accepted());
+        assertThat(result.countedByMetrics()).as("counted by metrics").isEqualTo(result.accepted());
+        assertThat(result.countedTwice()).as("counted twice").isZero();
+        assertThat(result.routedTwice()).as("routed under two event ids").isZero();
+        assertThat(result.deadLetters()).as("dead letters of the run").isZero();
+        assertThat(result.faults()).extracting(ChaosRun.Fault::name).hasSize(ServiceSpec.ALL.size() + 2);
+        assertThat(result.ok()).isTrue();
+    }
+
+    /**
+     * Privacy (README "Privacy") on the whole platform, for one citizen with two contacts that go to two teams:
+     * each team topic carries its own pseudonym; a BSN and an IBAN typed in the text reach no topic, dead-letter
+     * topic or database in clear; metrics' topics hold nothing personal; an agent's read, the inzage and the erasure
+     * are in the processing logs; inzage lists both contacts; after erasure no personal field of the citizen is left
+     * in any database, nor on any topic once the topics' retention has passed (erasure reaches Kafka through
+     * retention), and the KPIs are what they were.
+     */
+    @Test
+    @Order(6)
+    void aCitizensDataIsPseudonymisedPerTeamRedactedShownAndErasedEverywhereWithTheKpisUnchanged() throws Exception {
+        String m = "GM9989"; // a municipality of its own: its KPIs are this test's
+        String bsn = "999999990";
+        String typedBsn = "123456782";
+        String typedIban = "NL91ABNA0417164300";
+        ObjectNode citizen = client.object().put("bsn", bsn).put("name", "Priva Testburger")
+                .put("email", "priva.testburger@example.nl").put("phone", "0687654321");
+        ObjectNode tax = contact(m, "PHONE", "Vraag over de aanslag, mijn BSN is " + typedBsn + " en mijn rekening "
+                + typedIban + ". Groet, Priva").put("ivrChoice", "belastingen");
+        tax.set("citizen", citizen.deepCopy());
+        ObjectNode care = contact(m, "COUNTER", "Ik wil hulp bij het huishouden aanvragen (Wmo-privatoets).")
+                .put("deskTopic", "sociaal-domein");
+        care.set("citizen", citizen.deepCopy());
+        String c1 = accepted(tax);
+        String c2 = accepted(care);
+
+        JsonNode received = JSON.readTree(TopicClient.awaitOn(platform.bootstrapServers(), Topics.CONTACTS_RECEIVED,
+                r -> c1.equals(r.key()), 1, WAIT).get(0).value());
+        JsonNode toTax = JSON.readTree(TopicClient.awaitOn(platform.bootstrapServers(), Topics.teamContacts("belastingen"),
+                r -> c1.equals(r.key()), 1, WAIT).get(0).value());
+        JsonNode toCare = JSON.readTree(TopicClient.awaitOn(platform.bootstrapServers(), Topics.teamContacts("sociaal-domein"),
+                r -> c2.equals(r.key()), 1, WAIT).get(0).value());
+        String globalRef = received.path("citizen").path("citizenRef").asText();
+        String taxRef = toTax.path("citizen").path("citizenRef").asText();
+        String careRef = toCare.path("citizen").path("citizenRef").asText();
+        assertThat(List.of(globalRef, taxRef, careRef)).doesNotContain("").doesNotHaveDuplicates();
+        assertThat(toTax.path("text").asText()).contains("[BSN verwijderd]").contains("[IBAN verwijderd]");
+
+        settle("belastingen", c1, "ANSWERED");
+        awaitItem("sociaal-domein", c2, 0); // an agent reads the contact: the processing log has it
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode s = client.summary("municipality=" + m).body();
+            assertThat(s).as("KPI summary of " + m).isNotNull();
+            assertThat(s.path("received").asInt()).as(s.toString()).isEqualTo(2);
+            assertThat(s.path("settled").asInt()).as(s.toString()).isEqualTo(1);
+        });
+
+        CitizenDataScan scan = new CitizenDataScan(platform);
+        List<String> typed = List.of(typedBsn, typedIban, "NL91 ABNA", bsn);
+        assertThat(scan.inTopics(typed)).isEmpty();
+        assertThat(scan.inDatabases(typed)).isEmpty();
+        List<String> personal = List.of("Priva Testburger", "priva.testburger@example.nl", "0687654321",
+                "Wmo-privatoets", "Groet, Priva", globalRef, taxRef, careRef);
+        for (String metricsTopic : List.of(Topics.CONTACTS_ROUTED, Topics.CONTACTS_LIFECYCLE)) {
+            for (TopicClient.ReadRecord r : TopicClient.readAllOn(platform.bootstrapServers(), metricsTopic, Duration.ofSeconds(5))) {
+                assertThat(r.value()).as(metricsTopic).doesNotContain(personal);
+            }
+        }
+
+        PrivacyTool privacy = new PrivacyTool(new PrivacyTool.Endpoints(client.intake, client.routing, client.chainTeam),
+                new LocalTokens("http://localhost:" + platform.keycloak().port()).operator());
+        PrivacyTool.Outcome inzage = privacy.inzage(bsn);
+        assertThat(inzage.contactIds()).contains(c1, c2);
+        assertThat(inzage.report().toString()).contains("Priva Testburger", "Wmo-privatoets", "[BSN verwijderd]")
+                .doesNotContain(typedBsn, typedIban, bsn);
+        assertThat(inzage.summary()).contains("Wmo-privatoets", "sociaal-domein", "belastingen");
+
+        JsonNode kpisBefore = withoutGeneratedAt(client.summary("municipality=" + m).body());
+        PrivacyTool.Outcome erasure = privacy.erase(bsn);
+        assertThat(erasure.contactIds()).contains(c1, c2);
+        assertThat(scan.inDatabases(personal)).isEmpty();
+        assertThat(withoutGeneratedAt(client.summary("municipality=" + m).body())).isEqualTo(kpisBefore);
+        assertThat(privacy.inzage(bsn).contactIds()).as("nothing left to find after erasure").isEmpty();
+
+        List<JsonNode> log = privacy.log(c2, null, null, 100);
+        assertThat(log).anySatisfy(e -> assertThat(e.path("purpose").asText()).isEqualTo("CONTACT_HANDLING"));
+        assertThat(log).anySatisfy(e -> assertThat(e.path("requestId").asText()).isEqualTo(inzage.requestId()));
+        assertThat(log).anySatisfy(e -> assertThat(e.path("requestId").asText()).isEqualTo(erasure.requestId()));
+        assertThat(log.stream().map(e -> e.path("service").asText()).collect(Collectors.toSet()))
+                .contains("routing-service", "chain-team-service");
+
+        List<String> personalTopics = scan.topics().stream().filter(t -> t.equals(Topics.CONTACTS_RECEIVED)
+                || Topics.isTeamTopic(t) || t.endsWith(Topics.DLQ_SUFFIX)).toList();
+        scan.letRetentionPass(personalTopics, Duration.ofSeconds(90));
+        assertThat(scan.inTopics(personal)).isEmpty();
+    }
+
+    private static JsonNode withoutGeneratedAt(JsonNode summary) {
+        ObjectNode copy = summary.deepCopy();
+        copy.remove("generatedAt");
+        return copy;
     }
 
     private static void awaitItem(String team, String contactId, int hop) {
