@@ -1,8 +1,6 @@
 package nl.loket.routing.repository;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -10,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import nl.loket.kit.db.Columns;
 
 /**
  * Routing's personal data, found by the citizen's global reference, and its erasure. Personal fields live in the
@@ -57,7 +56,7 @@ public class PersonalDataRepository {
     /** The contacts whose global citizen reference is {@code citizenRef}, oldest first. */
     public Uni<List<ContactRow>> contactsOf(String citizenRef) {
         return rows(CONTACTS_OF, citizenRef).map(rows -> rows.stream().map(r -> new ContactRow((String) r[0],
-                (String) r[1], instant(r[2]), (String) r[3], (String) r[4], (String) r[5], instant(r[6])))
+                (String) r[1], Columns.instant(r[2]), (String) r[3], (String) r[4], (String) r[5], Columns.instant(r[6])))
                 .toList());
     }
 
@@ -67,7 +66,7 @@ public class PersonalDataRepository {
             return Uni.createFrom().item(List.of());
         }
         return rows(TRANSFERS_OF, contactIds).map(rows -> rows.stream().map(r -> new TransferRow((String) r[0],
-                ((Number) r[1]).intValue(), (String) r[2], (String) r[3], (String) r[4], instant(r[5]),
+                ((Number) r[1]).intValue(), (String) r[2], (String) r[3], (String) r[4], Columns.instant(r[5]),
                 (String) r[6], (String) r[7])).toList());
     }
 
@@ -109,24 +108,5 @@ public class PersonalDataRepository {
             }
             return query.getResultList();
         }).map(rows -> ((List<Object>) (List<?>) rows).stream().map(String::valueOf).toList());
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof LocalDateTime l) {
-            return l.toInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
     }
 }

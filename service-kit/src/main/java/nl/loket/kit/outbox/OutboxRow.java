@@ -1,18 +1,14 @@
 package nl.loket.kit.outbox;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import nl.loket.contracts.CloudEventHeaders;
+import nl.loket.kit.db.Columns;
 
 /** An unsent outbox row as the relay reads it. */
 public record OutboxRow(long seq, String eventId, String topic, String key, String type, String payload,
@@ -22,7 +18,7 @@ public record OutboxRow(long seq, String eventId, String topic, String key, Stri
 
     static OutboxRow of(Object[] columns) {
         return new OutboxRow(((Number) columns[0]).longValue(), (String) columns[1], (String) columns[2],
-                (String) columns[3], (String) columns[4], (String) columns[5], instant(columns[6]));
+                (String) columns[3], (String) columns[4], (String) columns[5], Columns.instant(columns[6]));
     }
 
     /**
@@ -43,25 +39,5 @@ public record OutboxRow(long seq, String eventId, String topic, String key, Stri
 
     private static void add(RecordHeaders headers, String name, String value) {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A timestamptz column as the native query hands it over (the type depends on the driver and dialect). */
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof ZonedDateTime z) {
-            return z.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof LocalDateTime l) {
-            return l.toInstant(ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString()).toInstant();
     }
 }
