@@ -79,13 +79,17 @@ class ContactRoutingTest {
         assertThat(decision.get("tier").asText()).isEqualTo("CHAIN_TEAM");
         assertThat(decision.get("hop").asInt()).isZero();
         assertThat(decision.get("policyName").asText()).isEqualTo("chain-specialised-kcc");
-        assertThat(decision.get("reason").asText()).isNotBlank();
+        assertThat(decision.get("reason").asText()).startsWith("Het gaat om een eigen zaak of melding van de burger")
+                .endsWith("; Ketenteam Veiligheid handelt dit af.");
 
         ReadRecord assigned = TopicClient.await(Topics.teamContacts("veiligheid"),
                 r -> contact.contactId().equals(r.key()), 1, WAIT).get(0);
         assertValidCloudEvent(assigned, ContactAssigned.TYPE, contact.contactId());
         JsonNode team = json(assigned);
         assertThat(team.get("text").asText()).isEqualTo(NOISE);
+        // the same Dutch reason as on contacts.routed, and the matched knowledge article for the agent's screen
+        assertThat(team.get("reason").asText()).isEqualTo(decision.get("reason").asText());
+        assertThat(team.get("articleId").asText()).isNotBlank().isEqualTo(decision.get("articleId").asText());
         // the team's own reference, never the global one
         assertThat(team.get("citizen").get("citizenRef").asText())
                 .isEqualTo(pseudonyms.teamRef("veiligheid", TestContacts.CITIZEN_REF))
@@ -112,6 +116,37 @@ class ContactRoutingTest {
         List<ReadRecord> assigned = TopicClient.await(Topics.teamContacts("veiligheid"),
                 r -> contact.contactId().equals(r.key()), 2, WAIT);
         assertThat(assigned.stream().map(r -> r.header("ce_id")).collect(Collectors.toSet())).hasSize(1);
+    }
+
+    @Test
+    void theReasonIsDutchOnBothTopicsAndTheTeamGetsTheMatchedArticleAlsoOnRedelivery() throws Exception {
+        ContactReceived contact = TestContacts.contact("Hoe vraag ik een nieuw paspoort aan en wat kost dat?");
+        TestContacts.send(contact);
+
+        ReadRecord routed = routed(contact.contactId(), 1).get(0);
+        JsonNode decision = json(routed);
+        assertThat(decision.get("teamId").asText()).isEqualTo("kcc");
+        assertThat(decision.get("rule").asText()).isEqualTo("information-question");
+        assertThat(decision.get("reason").asText())
+                .startsWith("De burger stelt een algemene informatievraag (herkend aan ")
+                .contains("; Klantcontactcentrum beantwoordt die direct (artikel '");
+        assertThat(decision.hasNonNull("articleId")).as(routed.value()).isTrue();
+        String articleId = decision.get("articleId").asText();
+
+        ReadRecord assigned = TopicClient.await(Topics.teamContacts("kcc"), r -> contact.contactId().equals(r.key()), 1,
+                WAIT).get(0);
+        assertValidCloudEvent(assigned, ContactAssigned.TYPE, contact.contactId());
+        JsonNode team = json(assigned);
+        assertThat(team.get("reason").asText()).isEqualTo(decision.get("reason").asText());
+        assertThat(team.get("articleId").asText()).isEqualTo(articleId);
+
+        TestContacts.send(contact); // redelivery: the stored decision, rebuilt, in the same words and with the article
+        List<ReadRecord> routedAgain = routed(contact.contactId(), 2);
+        assertThat(json(routedAgain.get(1))).isEqualTo(decision);
+        List<ReadRecord> assignedAgain = TopicClient.await(Topics.teamContacts("kcc"),
+                r -> contact.contactId().equals(r.key()), 2, WAIT);
+        assertValidCloudEvent(assignedAgain.get(1), ContactAssigned.TYPE, contact.contactId());
+        assertThat(json(assignedAgain.get(1))).isEqualTo(team);
     }
 
     @Test
@@ -142,8 +177,9 @@ class ContactRoutingTest {
         assertThat(d.get("rule").asText()).isEqualTo("transfer-requested-team");
         assertThat(d.get("previousTeamId").asText()).isEqualTo("veiligheid");
         // the agent's free text goes to the new team only, never into the decision's reason (contacts.routed)
-        assertThat(d.get("reason").asText()).doesNotContain("aansprakelijk");
-        assertThat(a.get("reason").asText()).doesNotContain("aansprakelijk");
+        assertThat(d.get("reason").asText())
+                .isEqualTo("Ketenteam Veiligheid zet het contact door naar Juridische Zaken, zoals gevraagd.");
+        assertThat(a.get("reason").asText()).isEqualTo(d.get("reason").asText());
         assertThat(a.get("citizen").get("citizenRef").asText())
                 .isEqualTo(pseudonyms.teamRef("juridische-zaken", TestContacts.CITIZEN_REF));
     }
@@ -165,10 +201,16 @@ class ContactRoutingTest {
         JsonNode d = json(hop1);
         assertThat(d.get("teamId").asText()).isNotEqualTo("veiligheid");
         assertThat(d.get("previousTeamId").asText()).isEqualTo("veiligheid");
-        assertThat(d.get("reason").asText()).contains("hands the contact on").doesNotContain("Niet voor ons");
-        TopicClient.await(Topics.teamContacts(d.get("teamId").asText()),
-                r -> contact.contactId().equals(r.key()) && r.value().contains("\"hop\":1"), 1, WAIT)
-                .forEach(r -> assertValidCloudEvent(r, ContactAssigned.TYPE, contact.contactId()));
+        assertThat(d.get("reason").asText())
+                .startsWith("Ketenteam Veiligheid zet het contact door en het is opnieuw verdeeld zonder Ketenteam "
+                        + "Veiligheid. ")
+                .doesNotContain("Niet voor ons");
+        ReadRecord assigned = TopicClient.await(Topics.teamContacts(d.get("teamId").asText()),
+                r -> contact.contactId().equals(r.key()) && r.value().contains("\"hop\":1"), 1, WAIT).get(0);
+        assertValidCloudEvent(assigned, ContactAssigned.TYPE, contact.contactId());
+        // the new decision's article (if it matched one) goes to the new team too, as on contacts.routed
+        assertThat(json(assigned).path("articleId")).isEqualTo(d.path("articleId"));
+        assertThat(json(assigned).get("reason").asText()).isEqualTo(d.get("reason").asText());
     }
 
     @Test

@@ -7,6 +7,7 @@ import nl.loket.contracts.events.Channel;
 import nl.loket.routing.domain.ContactFacts;
 import nl.loket.routing.knowledge.KnowledgeSnapshot;
 import nl.loket.routing.service.PolicyRegistry;
+import nl.loket.routing.service.ReasonTexts;
 import nl.loket.routing.service.RoutingEngine;
 
 /** Development aid: prints tokens, intent, matches and decision for texts given as arguments. */
@@ -20,7 +21,10 @@ public final class Explain {
             var a = engine.analyse(f, k, Set.of());
             System.out.println(text + "\n  tokens " + k.text().searchTokens(text) + "\n  intent " + a.intent());
             a.matches().stream().limit(6).forEach(m -> System.out.println("  " + m));
-            System.out.println("  -> " + engine.decide(f, PolicyRegistry.loadAll().get("chain-specialised-kcc"), k));
+            var d = engine.decide(f, PolicyRegistry.loadAll().get("chain-specialised-kcc"), k);
+            System.out.println("  -> " + d);
+            System.out.println("  nl: " + ReasonTexts.DUTCH.render(d.reason()));
+            System.out.println("  en: " + ReasonTexts.ENGLISH.render(d.reason()));
         }
     }
 }

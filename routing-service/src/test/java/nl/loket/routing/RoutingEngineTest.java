@@ -19,6 +19,7 @@ import nl.loket.routing.domain.RoutingDecision;
 import nl.loket.routing.knowledge.KnowledgeSnapshot;
 import nl.loket.routing.knowledge.KnowledgeView;
 import nl.loket.routing.service.PolicyRegistry;
+import nl.loket.routing.service.ReasonTexts;
 import nl.loket.routing.service.RoutingEngine;
 
 /** The policy rules as pure logic, on the knowledge fixture. */
@@ -46,6 +47,10 @@ class RoutingEngineTest {
         return ENGINE.decide(contact, POLICIES.get(policy), knowledge);
     }
 
+    private static String dutch(RoutingDecision d) {
+        return ReasonTexts.DUTCH.render(d.reason());
+    }
+
     @Test
     void theKnowledgeIteratesInKeyOrderSoTiesBreakTheSameWayAfterARestart() {
         // Map.copyOf would iterate in an order that changes with every JVM start; ties between equally scored
@@ -61,6 +66,10 @@ class RoutingEngineTest {
                 contact("Hoe lang duurt dat?", null, "omgevingsvergunning kap", null, null));
         assertThat(byProduct.teamId()).isEqualTo("omgeving");
         assertThat(byProduct.rule()).isEqualTo("explicit-signal");
+        assertThat(dutch(byProduct)).isEqualTo(
+                "De burger koos zelf 'omgevingsvergunning kap' in het webformulier; Ketenteam Omgeving handelt dit af.");
+        assertThat(dutch(decide("chain-specialised-kcc", contact("Hallo", null, null, null, "Parkeeroverlast"))))
+                .startsWith("De balie koos het onderwerp 'Parkeeroverlast'; ");
         assertThat(decide("chain-specialised-kcc", contact("Hallo", null, null, "sociaal-domein", null)).teamId())
                 .isEqualTo("sociaal-domein");
         assertThat(decide("chain-specialised-kcc", contact("Hallo", null, null, null, "Parkeeroverlast")).teamId())
@@ -77,6 +86,8 @@ class RoutingEngineTest {
             assertThat(d.teamId()).as(question).isEqualTo("kcc");
             assertThat(d.rule()).as(question).isEqualTo("information-question");
             assertThat(d.tier()).isEqualTo(Tier.FIRST_LINE);
+            assertThat(dutch(d)).as(question).startsWith("De burger stelt een algemene informatievraag")
+                    .contains("Klantcontactcentrum beantwoordt die direct");
         }
     }
 
@@ -87,7 +98,8 @@ class RoutingEngineTest {
                 null, null, null));
         assertThat(d.teamId()).isEqualTo("belastingen");
         assertThat(d.rule()).isEqualTo("own-case");
-        assertThat(d.reason()).contains("own case").contains("Ketenteam Belastingen");
+        assertThat(dutch(d)).startsWith("Het gaat om een eigen zaak of melding van de burger")
+                .endsWith("; Ketenteam Belastingen handelt dit af.");
         assertThat(d.confidence()).isBetween(0.25, 1.0);
     }
 
@@ -97,7 +109,11 @@ class RoutingEngineTest {
         RoutingDecision known = decide("chain-specialised-kcc", contact(text, "OV-2026-00042", null, null, null));
         assertThat(known.teamId()).isEqualTo("kcc");
         assertThat(known.rule()).isEqualTo("known-case-status");
-        assertThat(known.reason()).contains("OV-2026-00042").contains("2026-12-20");
+        assertThat(dutch(known)).isEqualTo("De burger vraagt naar zaak OV-2026-00042 en de stand daarvan is bekend "
+                + "(Advies welstand gevraagd; besluit verwacht op 20 december 2026); Klantcontactcentrum beantwoordt "
+                + "de vraag zelf, zonder door te zetten.");
+        assertThat(ReasonTexts.ENGLISH.render(known.reason())).contains("OV-2026-00042")
+                .contains("20 December 2026");
         RoutingDecision inText = decide("chain-specialised-kcc",
                 contact("Wat is de status van zaak OV-2026-00042?", null, null, null, null));
         assertThat(inText.rule()).isEqualTo("known-case-status");
@@ -105,7 +121,9 @@ class RoutingEngineTest {
         assertThat(unknown.teamId()).isEqualTo("omgeving");
         assertThat(unknown.rule()).isEqualTo("unknown-case-status");
         // an unmatched reference is only what the citizen typed: the reason does not repeat it
-        assertThat(unknown.reason()).doesNotContain("OV-2026-12345");
+        assertThat(dutch(unknown)).startsWith("De burger vraagt naar de stand van een zaak die hier niet bekend is; "
+                + "Ketenteam Omgeving behandelt ").doesNotContain("OV-2026-12345");
+        assertThat(ReasonTexts.ENGLISH.render(unknown.reason())).doesNotContain("OV-2026-12345");
     }
 
     @Test
@@ -114,7 +132,8 @@ class RoutingEngineTest {
                 contact("Ik heb een probleem en wil graag teruggebeld worden.", null, null, null, null));
         assertThat(d.teamId()).isEqualTo("kcc");
         assertThat(d.rule()).isEqualTo("low-confidence");
-        assertThat(d.reason()).contains("triages");
+        assertThat(dutch(d)).contains("Klantcontactcentrum bekijkt het contact en zet het zo nodig door.");
+        assertThat(ReasonTexts.ENGLISH.render(d.reason())).contains("triages");
     }
 
     @Test
@@ -123,8 +142,18 @@ class RoutingEngineTest {
         ContactFacts info = contact("Wat kost een kapvergunning?", null, null, null, null);
         ContactFacts knownCase = contact("Hoe staat het met mijn aanvraag?", "OV-2026-00042", null, null, null);
         assertThat(decide("one-kcc", ownCase).teamId()).isEqualTo("kcc");
+        assertThat(dutch(decide("one-kcc", ownCase)))
+                .isEqualTo("Klantcontactcentrum neemt elk contact als eerste aan (werkwijze one-kcc).");
         assertThat(decide("chain-specialised-kcc", ownCase).teamId()).isEqualTo("openbare-ruimte");
         assertThat(decide("stuck-in-the-middle", info).teamId()).isEqualTo("omgeving");
+        assertThat(dutch(decide("stuck-in-the-middle", info))).startsWith("Het contact gaat over '")
+                .endsWith("een onderwerp van Ketenteam Omgeving; volgens werkwijze stuck-in-the-middle gaat zo'n contact "
+                        + "direct naar dat team.");
+        RoutingDecision nothing = decide("switchboard-plus",
+                contact("Ik heb een probleem en wil graag teruggebeld worden.", null, null, null, null));
+        assertThat(nothing.teamId()).isEqualTo("kcc");
+        assertThat(dutch(nothing)).isEqualTo(
+                "Geen ander team past bij dit contact; Klantcontactcentrum handelt het af (werkwijze switchboard-plus).");
         assertThat(decide("stuck-in-the-middle", knownCase).teamId()).isEqualTo("kcc");
         assertThat(decide("switchboard-plus", knownCase).teamId()).isEqualTo("omgeving");
         assertThat(decide("switchboard-plus", info).policyName()).isEqualTo("switchboard-plus");
@@ -168,7 +197,7 @@ class RoutingEngineTest {
         assertThat(d.tier()).isEqualTo(Tier.FIRST_LINE);
         assertThat(d.rule()).isEqualTo(Policy.Rule.TEAM_TOPIC_MISSING);
         assertThat(d.teamWithoutTopic()).isEqualTo("belastingen");
-        assertThat(d.reason()).contains("Ketenteam Belastingen").contains("geen eigen topic")
+        assertThat(dutch(d)).contains("Ketenteam Belastingen").contains("geen eigen topic")
                 .contains("team.belastingen.contacts").contains("Klantcontactcentrum");
         // a team with its topic is routed as ever; the first line is never redirected
         RoutingDecision noise = ENGINE.decide(contact("Mijn buren draaien elke nacht harde muziek.", null, null, null,

@@ -42,7 +42,7 @@ class RoutingEvaluationTest {
                     row.text(), "nl", null, null, null, null, null), policy, knowledge);
             if (!d.teamId().equals(row.expected())) {
                 System.out.println("MISS " + row.expected() + " -> " + d.teamId() + " " + d.rule() + " " + d.confidence()
-                        + " | " + d.reason());
+                        + " | " + nl.loket.routing.service.ReasonTexts.ENGLISH.render(d.reason()));
             }
         }
         assertThat(rows).hasSizeGreaterThanOrEqualTo(150);

@@ -4,7 +4,7 @@ import nl.loket.contracts.events.HandlingTerm;
 import nl.loket.contracts.events.Tier;
 
 /**
- * Where a contact goes and why.
+ * Where a contact goes and why ({@link Reason}: the facts; {@code service/ReasonTexts} renders them per language).
  *
  * @param teamWithoutTopic the team the contact would have gone to if its topic {@code team.<id>.contacts} existed
  *                         (it goes to the first line instead); null otherwise
@@ -12,7 +12,7 @@ import nl.loket.contracts.events.Tier;
 public record RoutingDecision(
         Tier tier,
         String teamId,
-        String reason,
+        Reason reason,
         double confidence,
         String rule,
         String productUri,
@@ -25,7 +25,7 @@ public record RoutingDecision(
         String teamWithoutTopic) {
 
     /** A decision for a team that can receive it. */
-    public RoutingDecision(Tier tier, String teamId, String reason, double confidence, String rule, String productUri,
+    public RoutingDecision(Tier tier, String teamId, Reason reason, double confidence, String rule, String productUri,
             String productName, String articleId, String categoryId, HandlingTerm handlingTerm, String policyName,
             int policyVersion) {
         this(tier, teamId, reason, confidence, rule, productUri, productName, articleId, categoryId, handlingTerm,

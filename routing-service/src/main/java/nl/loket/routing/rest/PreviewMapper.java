@@ -2,6 +2,7 @@ package nl.loket.routing.rest;
 
 import nl.loket.routing.domain.RoutingDecision;
 import nl.loket.routing.domain.RoutingPreview;
+import nl.loket.routing.service.ReasonTexts;
 
 /** Maps the domain preview to the API model. */
 final class PreviewMapper {
@@ -9,10 +10,11 @@ final class PreviewMapper {
     private PreviewMapper() {
     }
 
-    static PreviewResponse toResponse(RoutingPreview preview) {
+    /** The preview with its reason in the caller's language. */
+    static PreviewResponse toResponse(RoutingPreview preview, ReasonTexts language) {
         RoutingDecision d = preview.decision();
-        return new PreviewResponse(d.tier(), d.teamId(), d.reason(), d.confidence(), d.rule(), d.productUri(),
-                d.productName(), d.articleId(), d.categoryId(), d.policyName(), d.policyVersion(),
+        return new PreviewResponse(d.tier(), d.teamId(), language.render(d.reason()), d.confidence(), d.rule(),
+                d.productUri(), d.productName(), d.articleId(), d.categoryId(), d.policyName(), d.policyVersion(),
                 preview.intent().name());
     }
 }

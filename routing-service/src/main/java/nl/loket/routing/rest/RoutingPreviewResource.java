@@ -10,6 +10,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -25,6 +27,7 @@ import nl.loket.kit.http.Problem;
 import nl.loket.kit.http.ProblemResponses;
 import nl.loket.routing.domain.ContactFacts;
 import nl.loket.routing.domain.Policy;
+import nl.loket.routing.service.ReasonTexts;
 import nl.loket.routing.service.RoutingService;
 
 /** Where would this contact go, and why? Publishes nothing. For agents and knowledge editors. */
@@ -44,9 +47,13 @@ public class RoutingPreviewResource {
 
     @POST
     @Operation(summary = "Preview the routing decision for a contact (tier, team, reason, confidence); publishes nothing; "
-            + "503 problem+json until the knowledge view has caught up")
+            + "503 problem+json until the knowledge view has caught up",
+            description = "The reason is one sentence in Dutch, as on the topics; in English when the request's "
+                    + "Accept-Language prefers English to Dutch (e.g. `Accept-Language: en`). Other languages, a "
+                    + "wildcard or no header give Dutch.")
     public Uni<Response> preview(@Valid @NotNull PreviewRequest request,
-            @Parameter(description = "policy name; default: the municipality's policy") @QueryParam("policy") String policyName) {
+            @Parameter(description = "policy name; default: the municipality's policy") @QueryParam("policy") String policyName,
+            @Context HttpHeaders headers) {
         if (!routing.isViewReady()) {
             return Uni.createFrom().item(notReady());
         }
@@ -65,7 +72,10 @@ public class RoutingPreviewResource {
                 request.receivedAt() == null ? Instant.now() : request.receivedAt(), request.subject(),
                 request.text(), request.language(), request.caseReference(), request.productCode(),
                 request.ivrChoice(), request.deskTopic(), request.followUpOf());
-        return routing.preview(facts, policy).map(p -> Response.ok(PreviewMapper.toResponse(p)).build())
+        ReasonTexts language = ReasonTexts.preferred(headers.getAcceptableLanguages());
+        return routing.preview(facts, policy)
+                .map(p -> Response.ok(PreviewMapper.toResponse(p, language)).header(HttpHeaders.CONTENT_LANGUAGE,
+                        language.languageTag()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build())
                 .onFailure(RoutingService.ViewNotReadyException.class).recoverWithItem(RoutingPreviewResource::notReady);
     }
 

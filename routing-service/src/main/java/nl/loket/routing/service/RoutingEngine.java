@@ -20,6 +20,7 @@ import nl.loket.routing.domain.ContactFacts;
 import nl.loket.routing.domain.Intent;
 import nl.loket.routing.domain.Match;
 import nl.loket.routing.domain.Policy;
+import nl.loket.routing.domain.Reason;
 import nl.loket.routing.domain.RoutingDecision;
 import nl.loket.routing.knowledge.KnowledgeSnapshot;
 import nl.loket.routing.text.IntentDetector;
@@ -27,7 +28,8 @@ import nl.loket.routing.text.IntentDetector;
 /**
  * The routing decision: pure (no Kafka, HTTP or database), so it is tested and benchmarked on its own.
  * It reads the explicit signals, the intent (Dutch cue phrases) and the best knowledge matches (BM25), then
- * applies the policy's rules in order; the first rule that fires decides, and says why in one sentence.
+ * applies the policy's rules in order; the first rule that fires decides, and says why ({@link Reason}: the facts,
+ * rendered as one sentence per language by {@link ReasonTexts}).
  */
 public final class RoutingEngine {
 
@@ -59,10 +61,8 @@ public final class RoutingEngine {
         if (team == null || team.equals(firstLine) || (known && k.hasTeamTopic(team))) {
             return d;
         }
-        String reason = known
-                ? "Voor " + k.teamName(team) + " bestaat (nog) geen eigen topic (team." + team + ".contacts); "
-                        + k.teamName(firstLine) + " handelt het contact af."
-                : "Het team '" + team + "' is niet bekend; " + k.teamName(firstLine) + " handelt het contact af.";
+        Reason reason = known ? Reason.teamTopicMissing(k.teamName(team), team, k.teamName(firstLine))
+                : Reason.unknownTeam(team, k.teamName(firstLine));
         return new RoutingDecision(k.tierOf(firstLine), firstLine, reason, d.confidence(),
                 known ? Policy.Rule.TEAM_TOPIC_MISSING : Policy.Rule.UNKNOWN_TEAM, d.productUri(), d.productName(),
                 d.articleId(), d.categoryId(), d.handlingTerm(), d.policyName(), d.policyVersion(),
@@ -85,8 +85,7 @@ public final class RoutingEngine {
         // no rule could place it (e.g. the first line itself asked to hand it on and nothing matched)
         String team = analysis.topTeam != null ? analysis.topTeam : firstLine;
         return decision(policy, knowledge, team, Policy.Rule.FALLBACK, analysis, analysis.confidence,
-                "No rule of policy " + policy.name() + " placed this contact; it goes to "
-                        + knowledge.teamName(team) + " as the best remaining choice.");
+                Reason.fallback(policy.name(), knowledge.teamName(team)));
     }
 
     /** The text signals of a contact, for the decision and for explaining it. */
@@ -165,9 +164,8 @@ public final class RoutingEngine {
                     return Optional.empty();
                 }
                 RoutingDecision d = new RoutingDecision(k.tierOf(s.teamId), s.teamId,
-                        "The citizen chose '" + s.label + "' (" + s.how + "), which " + k.teamName(s.teamId)
-                                + " handles; an explicit choice wins.",
-                        1.0, rule.id(), s.productUri, s.productName, null, s.categoryId, s.handlingTerm,
+                        Reason.explicitChoice(s.label, s.source, k.teamName(s.teamId)), 1.0, rule.id(), s.productUri,
+                        s.productName, null, s.categoryId, s.handlingTerm,
                         policy.name(), policy.version());
                 return Optional.of(d);
             }
@@ -192,7 +190,7 @@ public final class RoutingEngine {
     }
 
     private RoutingDecision decision(Policy policy, KnowledgeSnapshot k, String team, String rule, Analysis a,
-            double confidence, String reason) {
+            double confidence, Reason reason) {
         String productUri = null;
         String productName = null;
         String categoryId = null;
@@ -226,39 +224,31 @@ public final class RoutingEngine {
         };
     }
 
-    private String firstLineReason(Policy.Rule rule, Policy policy, Analysis a, KnowledgeSnapshot k, String kcc) {
+    private Reason firstLineReason(Policy.Rule rule, Policy policy, Analysis a, KnowledgeSnapshot k, String kcc) {
         String first = k.teamName(kcc);
         return switch (rule.when()) {
-            case KNOWN_CASE_QUESTION -> "The citizen asks about case " + a.caseReference
-                    + ", whose status is known (" + statusText(a.caseStatus) + "); " + first
-                    + " answers it without a transfer.";
-            case INFORMATION_QUESTION -> "A general information question (" + cues(a) + ")"
-                    + (about(a) == null ? "" : " about '" + about(a) + "'")
-                    + (a.topArticle != null ? " that the knowledge base answers (article '" + a.topArticle.label() + "')"
-                            : "")
-                    + "; " + first + " answers it directly.";
+            case KNOWN_CASE_QUESTION -> Reason.knownCase(a.caseReference, statusText(a.caseStatus),
+                    a.caseStatus.expectedDecisionDate() == null ? null : a.caseStatus.expectedDecisionDate().toString(),
+                    first);
+            case INFORMATION_QUESTION -> Reason.informationQuestion(a.intent.cues(), about(a),
+                    a.topArticle == null ? null : a.topArticle.label(), first);
             case ALWAYS -> isLowConfidence(rule)
-                    ? "No confident match (confidence " + a.confidence
-                            + (a.topTeam == null ? "" : ", best guess '" + about(a) + "' for " + k.teamName(a.topTeam))
-                            + "); " + first + " triages it."
-                    : "Policy " + policy.name() + ": " + first + " takes every contact first.";
-            default -> "Rule " + rule.id() + " of policy " + policy.name() + " sends it to " + first + ".";
+                    ? Reason.lowConfidence(a.confidence, about(a), a.topTeam == null ? null : k.teamName(a.topTeam),
+                            first)
+                    : Reason.firstLineByPolicy(policy.rules().get(0).equals(rule) ? Reason.Kind.FIRST_LINE_TAKES_ALL
+                            : Reason.Kind.FIRST_LINE_OTHERWISE, policy.name(), first);
+            default -> Reason.firstLineByPolicy(Reason.Kind.FIRST_LINE_BY_POLICY, policy.name(), first);
         };
     }
 
-    private String handlingReason(Policy.Rule rule, Policy policy, Analysis a, KnowledgeSnapshot k, String team) {
+    private Reason handlingReason(Policy.Rule rule, Policy policy, Analysis a, KnowledgeSnapshot k, String team) {
         String name = k.teamName(team);
-        String topic = about(a) == null ? "this subject" : "'" + about(a) + "'";
         return switch (rule.when()) {
-            case OWN_CASE -> "The contact is about the citizen's own case or report (" + cues(a) + ") concerning "
-                    + topic + ", which " + name + " handles.";
+            case OWN_CASE -> Reason.ownCase(a.intent.cues(), about(a), name);
             // not the reference itself: unmatched, it is only what the citizen typed (the team gets it as caseReference)
-            case UNKNOWN_CASE_QUESTION -> "The citizen asks about the status of a case that the knowledge base does "
-                    + "not know; " + name + ", which handles " + topic + ", can look it up.";
-            case MATCHED -> "The contact concerns " + topic + ", which " + name + " handles; policy " + policy.name()
-                    + " forwards such contacts to the handling team.";
-            default -> "Rule " + rule.id() + " of policy " + policy.name() + ": " + topic + " is handled by " + name
-                    + ".";
+            case UNKNOWN_CASE_QUESTION -> Reason.unknownCase(about(a), name);
+            case MATCHED -> Reason.matched(about(a), name, policy.name());
+            default -> Reason.handlingTeamByPolicy(about(a), name, policy.name());
         };
     }
 
@@ -269,18 +259,8 @@ public final class RoutingEngine {
         return a.topMatch == null ? null : a.topMatch.label();
     }
 
-    private static String cues(Analysis a) {
-        List<String> cues = a.intent.cues();
-        if (cues.isEmpty()) {
-            return "no clear cue";
-        }
-        return "'" + String.join("', '", cues.subList(0, Math.min(3, cues.size()))) + "'";
-    }
-
     private static String statusText(CaseStatusChanged status) {
-        String text = status.statusText() != null ? status.statusText() : status.status();
-        return status.expectedDecisionDate() == null ? text
-                : text + ", decision expected by " + status.expectedDecisionDate();
+        return status.statusText() != null ? status.statusText() : status.status();
     }
 
     private static String caseTeam(CaseStatusChanged status, KnowledgeSnapshot k) {
@@ -319,24 +299,24 @@ public final class RoutingEngine {
      * {@code ivrChoice} and {@code deskTopic} are a team id, a product URI or name, or a category id or name.
      */
     Signal explicitSignal(ContactFacts c, KnowledgeSnapshot k) {
-        Signal s = signal(c.productCode(), "product chosen in the web form", k, false);
+        Signal s = signal(c.productCode(), Reason.Source.WEB_FORM, k, false);
         if (s == null) {
-            s = signal(c.ivrChoice(), "phone-menu choice", k, true);
+            s = signal(c.ivrChoice(), Reason.Source.PHONE_MENU, k, true);
         }
         if (s == null) {
-            s = signal(c.deskTopic(), "counter desk topic", k, true);
+            s = signal(c.deskTopic(), Reason.Source.DESK, k, true);
         }
         return s;
     }
 
-    private Signal signal(String value, String how, KnowledgeSnapshot k, boolean teamAllowed) {
+    private Signal signal(String value, Reason.Source source, KnowledgeSnapshot k, boolean teamAllowed) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String v = value.trim();
         String lower = v.toLowerCase(Locale.ROOT);
         if (teamAllowed && k.knowsTeam(lower)) {
-            return new Signal(lower, k.teamName(lower), how, null, null, null, null);
+            return new Signal(lower, k.teamName(lower), source, null, null, null, null);
         }
         for (ProductChanged p : k.products().values()) {
             if (p.teamId() == null || !k.knowsTeam(p.teamId())) {
@@ -346,13 +326,13 @@ public final class RoutingEngine {
             String slug = uri.substring(uri.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
             if (uri.equals(v) || slug.equals(lower) || slug.equals(lower.replace(' ', '_'))
                     || (p.name() != null && p.name().equalsIgnoreCase(v))) {
-                return new Signal(p.teamId(), p.name(), how, p.uri(), p.name(), null, p.handlingTerm());
+                return new Signal(p.teamId(), p.name(), source, p.uri(), p.name(), null, p.handlingTerm());
             }
         }
         for (CategoryChanged cat : k.categories().values()) {
             if (cat.teamId() != null && k.knowsTeam(cat.teamId()) && (cat.id().equalsIgnoreCase(v) || (cat.name() != null
                     && cat.name().equalsIgnoreCase(v)))) {
-                return new Signal(cat.teamId(), cat.name(), how, null, null, cat.id(), cat.handlingTerm());
+                return new Signal(cat.teamId(), cat.name(), source, null, null, cat.id(), cat.handlingTerm());
             }
         }
         return null;
@@ -371,8 +351,8 @@ public final class RoutingEngine {
         return Math.round(Math.max(0, Math.min(1, d)) * 1000) / 1000.0;
     }
 
-    record Signal(String teamId, String label, String how, String productUri, String productName, String categoryId,
-            HandlingTerm handlingTerm) {
+    record Signal(String teamId, String label, Reason.Source source, String productUri, String productName,
+            String categoryId, HandlingTerm handlingTerm) {
     }
 
     /** What the engine read in a contact. */

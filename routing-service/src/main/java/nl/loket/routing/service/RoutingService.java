@@ -33,6 +33,7 @@ import nl.loket.contracts.events.ContactTransferRequested;
 import nl.loket.kit.privacy.Redactor;
 import nl.loket.routing.domain.ContactFacts;
 import nl.loket.routing.domain.Policy;
+import nl.loket.routing.domain.Reason;
 import nl.loket.routing.domain.RoutingDecision;
 import nl.loket.routing.domain.StoredDecision;
 import nl.loket.routing.knowledge.KnowledgeSnapshot;
@@ -188,14 +189,13 @@ public class RoutingService {
         RoutingDecision d;
         if (t.toTeamId() != null && knowledge.knowsTeam(t.toTeamId()) && !t.toTeamId().equals(t.fromTeamId())) {
             d = engine.toProvisionedTeam(new RoutingDecision(knowledge.tierOf(t.toTeamId()), t.toTeamId(),
-                    from + " hands the contact on to " + knowledge.teamName(t.toTeamId())
-                            + "; the requested team is honoured.",
-                    1.0, Policy.Rule.TRANSFER_REQUESTED_TEAM, null, null, null, null, null, policy.name(),
-                    policy.version()), knowledge);
+                    Reason.transferToRequestedTeam(from, knowledge.teamName(t.toTeamId())), 1.0,
+                    Policy.Rule.TRANSFER_REQUESTED_TEAM, null, null, null, null, null, policy.name(), policy.version()),
+                    knowledge);
         } else {
             RoutingDecision again = engine.decide(facts(c), policy, knowledge, Set.of(t.fromTeamId()));
             d = new RoutingDecision(again.tier(), again.teamId(),
-                    from + " hands the contact on; routed again without " + from + ": " + again.reason(),
+                    Reason.transferRoutedAgain(from, again.reason()),
                     again.confidence(), again.rule(), again.productUri(), again.productName(), again.articleId(),
                     again.categoryId(), again.handlingTerm(), again.policyName(), again.policyVersion(),
                     again.teamWithoutTopic());
@@ -249,8 +249,10 @@ public class RoutingService {
 
     private RoutingDecisionEntity entity(ContactReceived c, int hop, RoutingDecision d, String previousTeamId,
             String transferReason, Instant now) {
+        // the reason in Dutch, the agents' language, on both topics and in the stored decision
+        String reason = ReasonTexts.DUTCH.render(d.reason());
         ContactRouted routed = new ContactRouted(c.contactId(), c.municipality(), c.channel(), c.receivedAt(), hop,
-                d.tier(), d.teamId(), clip(d.reason(), 1000), d.confidence(), d.rule(), d.productUri(),
+                d.tier(), d.teamId(), reason, d.confidence(), d.rule(), d.productUri(),
                 d.productName(), d.articleId(), d.categoryId(), d.policyName(), d.policyVersion(), previousTeamId, now,
                 c.followUpOf());
         // only what the team needs: contact details and the team's own pseudonymous reference (never the global one,
@@ -258,7 +260,7 @@ public class RoutingService {
         ContactAssigned assigned = new ContactAssigned(c.contactId(), d.teamId(), d.tier(), hop, c.municipality(),
                 c.channel(), c.receivedAt(), c.subject(), textOrErasureMarker(c.text()), c.language(),
                 pseudonyms.forTeam(d.teamId(), c.citizen()), c.caseReference(),
-                d.productUri(), d.productName(), d.categoryId(), d.handlingTerm(), clip(d.reason(), 1000),
+                d.productUri(), d.productName(), d.articleId(), d.categoryId(), d.handlingTerm(), reason,
                 d.confidence(), previousTeamId, clip(transferReason, 1000), c.followUpOf(), now);
         RoutingDecisionEntity e = new RoutingDecisionEntity();
         e.id = RoutingDecisionEntity.idOf(c.contactId(), hop);
@@ -305,7 +307,8 @@ public class RoutingService {
         }
         // event ids are derived, not stored (V3): entity() derives the same ones again
         ContactReceived c = read(row.contactJson());
-        RoutingDecision d = new RoutingDecision(nl.loket.contracts.events.Tier.valueOf(e.tier), e.teamId, e.reason,
+        RoutingDecision d = new RoutingDecision(nl.loket.contracts.events.Tier.valueOf(e.tier), e.teamId,
+                Reason.stored(e.reason),
                 e.confidence, e.rule, e.productUri, e.productName, e.articleId, e.categoryId,
                 e.termDays == null ? null : new nl.loket.contracts.events.HandlingTerm(e.termDays,
                         nl.loket.contracts.events.TermUnit.valueOf(e.termUnit)),

@@ -20,6 +20,11 @@ import nl.loket.routing.domain.Intent;
  */
 public final class IntentDetector {
 
+    /** The cue of a question starting with an interrogative: this prefix and the word ({@code ?wat}). */
+    public static final String QUESTION_WORD_CUE = "?";
+    /** The cue of a statement without any cue phrase, which reads as a report. */
+    public static final String STATEMENT_CUE = ".";
+
     private static final List<Cue> RAW = load();
     private static final Set<String> INTERROGATIVES = Set.of("hoe", "wat", "wanneer", "waar", "welke", "welk", "wie",
             "waarom", "hoeveel", "hoelang", "kan", "kun", "kunt", "mag", "moet", "is", "zijn", "geldt", "heb", "hebt",
@@ -102,7 +107,7 @@ public final class IntentDetector {
         }
         if (question && INTERROGATIVES.contains(first)) {
             scores.merge(Intent.INFORMATION_QUESTION, 1.5, Double::sum);
-            found.get(Intent.INFORMATION_QUESTION).add("a question starting with '" + first + "'");
+            found.get(Intent.INFORMATION_QUESTION).add(QUESTION_WORD_CUE + first);
         }
         double info = scores.get(Intent.INFORMATION_QUESTION);
         double own = scores.get(Intent.OWN_CASE);
@@ -117,7 +122,7 @@ public final class IntentDetector {
         } else if (!question) {
             // a statement without any cue ("Losliggende stoeptegels voor nummer 12") reads as a report
             intent = Intent.OWN_CASE;
-            found.get(Intent.OWN_CASE).add("a statement rather than a question");
+            found.get(Intent.OWN_CASE).add(STATEMENT_CUE);
         } else {
             intent = Intent.UNKNOWN;
         }
@@ -162,7 +167,12 @@ public final class IntentDetector {
         return true;
     }
 
-    /** @param topics topic words of the matched cues (objection, complaint …), for the knowledge search */
+    /**
+     * @param cues   the phrases of the cue list that matched, in the cue file's order; two cues are not phrases: a
+     *               question that starts with an interrogative is {@link #QUESTION_WORD_CUE} + that word ({@code ?wat}),
+     *               a statement without any cue is {@link #STATEMENT_CUE} (the reason texts put them in words)
+     * @param topics topic words of the matched cues (objection, complaint …), for the knowledge search
+     */
     public record Result(Intent intent, List<String> cues, double informationScore, double ownCaseScore,
             double statusScore, List<String> topics) {
     }
