@@ -72,6 +72,14 @@ public final class TestSupport {
                 Instant.now());
     }
 
+    /** The same assignment with routing's knowledge article ({@code null}: none) and confidence. */
+    public static ContactAssigned withArticle(ContactAssigned a, String articleId, double confidence) {
+        return new ContactAssigned(a.contactId(), a.teamId(), a.tier(), a.hop(), a.municipality(), a.channel(),
+                a.receivedAt(), a.subject(), a.text(), a.language(), a.citizen(), a.caseReference(), a.productUri(),
+                a.productName(), articleId, a.categoryId(), a.handlingTerm(), a.reason(), confidence,
+                a.previousTeamId(), a.transferReason(), a.followUpOf(), a.routedAt());
+    }
+
     public static ContactAssigned assigned(String contactId, String teamId) {
         return assigned(contactId, teamId, teamId.equals("kcc") ? Tier.FIRST_LINE : Tier.CHAIN_TEAM, 0,
                 Channel.WEB_FORM, Instant.now(), new HandlingTerm(5, TermUnit.WORKING_DAYS), null);

@@ -68,6 +68,9 @@ public class WorkItem {
     public String productName;
     @Column(name = "category_id")
     public String categoryId;
+    /** The knowledge article (VAC answer) routing matched; null when none, or for items older than the field. */
+    @Column(name = "article_id")
+    public String articleId;
     @Column(name = "term_days")
     public Integer termDays;
     @Enumerated(EnumType.STRING)
@@ -75,6 +78,9 @@ public class WorkItem {
     public TermUnit termUnit;
     @Column(name = "routing_reason")
     public String routingReason;
+    /** How sure routing was of its decision (0..1); null for items older than the field. */
+    @Column(name = "routing_confidence")
+    public Double confidence;
     @Column(name = "previous_team_id")
     public String previousTeamId;
     @Column(name = "transfer_reason")
@@ -93,9 +99,10 @@ public class WorkItem {
 
     /**
      * Takes on an assignment from routing-service: the contact as routed, OPEN and unassigned in the team's queue,
-     * with the given due times. The deadline warnings are reset (once per item per assignment); whether a call-back
-     * was ever requested is kept. An item whose personal fields were erased takes none from the assignment (a
-     * transfer re-published before routing-service erased its copy): they stay erased.
+     * with the given due times, routing's confidence and the knowledge article it matched. The deadline warnings are
+     * reset (once per item per assignment); whether a call-back was ever requested is kept. An item whose personal
+     * fields were erased takes none from the assignment (a transfer re-published before routing-service erased its
+     * copy): they stay erased; the facts (product, article, confidence, …) are taken on either way.
      */
     public void assign(ContactAssigned a, Instant dueAt, Instant approachingAt, Instant now) {
         contactId = a.contactId();
@@ -113,6 +120,8 @@ public class WorkItem {
         productUri = a.productUri();
         productName = a.productName();
         categoryId = a.categoryId();
+        articleId = a.articleId();
+        confidence = a.confidence();
         termDays = a.handlingTerm() != null ? a.handlingTerm().days() : null;
         termUnit = a.handlingTerm() != null ? a.handlingTerm().unit() : null;
         previousTeamId = a.previousTeamId();

@@ -23,8 +23,8 @@ import io.smallrye.mutiny.Uni;
  * <li>{@code outbox_event}: rows of the contact already published (a ContactTransferRequested carries the reason);
  * unsent rows stay until the relay has published them.</li>
  * </ul>
- * The facts stay: ids, team, tier, hop, channel, municipality, language, product, case reference, times, status,
- * assignee, outcome, who did what and when. An erased item's version is raised, so a change that read it before the
+ * The facts stay: ids, team, tier, hop, channel, municipality, language, product, routing's knowledge article and
+ * confidence, case reference, times, status, assignee, outcome, who did what and when. An erased item's version is raised, so a change that read it before the
  * erasure fails its optimistic lock and is retried on the erased item instead of writing the fields back.
  */
 @ApplicationScoped

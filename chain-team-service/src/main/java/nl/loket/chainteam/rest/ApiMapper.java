@@ -5,12 +5,14 @@ import java.time.Instant;
 import nl.loket.chainteam.domain.Callback;
 import nl.loket.chainteam.domain.HistoryEntry;
 import nl.loket.chainteam.domain.Member;
+import nl.loket.chainteam.domain.TeamSummary;
 import nl.loket.chainteam.domain.WorkItem;
 import nl.loket.chainteam.domain.WorkItemStatus;
 import nl.loket.chainteam.rest.ApiModels.CallbackView;
 import nl.loket.chainteam.rest.ApiModels.Citizen;
 import nl.loket.chainteam.rest.ApiModels.HistoryEntryView;
 import nl.loket.chainteam.rest.ApiModels.InzageContact;
+import nl.loket.chainteam.rest.ApiModels.TeamSummaryView;
 import nl.loket.chainteam.rest.ApiModels.Term;
 import nl.loket.chainteam.rest.ApiModels.WorkItemView;
 import nl.loket.chainteam.service.PrivacyRequests;
@@ -34,8 +36,13 @@ final class ApiMapper {
         boolean overdue = i.status != WorkItemStatus.RESOLVED && i.dueAt.isBefore(now);
         return new WorkItemView(i.contactId, i.teamId, i.tier, i.hop, i.channel, i.municipality, i.status, i.assignee,
                 i.receivedAt, i.assignedAt, i.dueAt, overdue, i.subject, i.text, i.language, citizen, i.caseReference,
-                i.productUri, i.productName, i.categoryId, term, i.routingReason, i.previousTeamId, i.transferReason,
-                i.followUpOf, i.outcome, i.resolvedAt, i.personalDataErasedAt);
+                i.productUri, i.productName, i.articleId, i.categoryId, term, i.routingReason, i.confidence,
+                i.previousTeamId, i.transferReason, i.followUpOf, i.outcome, i.resolvedAt, i.personalDataErasedAt);
+    }
+
+    static TeamSummaryView toApi(TeamSummary s) {
+        return new TeamSummaryView(s.teamId(), s.open(), s.unassigned(), s.overdue(), s.dueToday(), s.callbacksOpen(),
+                s.callbacksDue(), s.version());
     }
 
     static HistoryEntryView toApi(HistoryEntry e) {

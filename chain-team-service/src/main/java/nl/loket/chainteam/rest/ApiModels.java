@@ -57,12 +57,23 @@ public final class ApiModels {
     public record WorkItemView(String contactId, String teamId, Tier tier, int hop, Channel channel,
             String municipality, WorkItemStatus status, String assignee, Instant receivedAt, Instant assignedAt,
             Instant dueAt, boolean overdue, String subject, String text, String language, Citizen citizen,
-            String caseReference, String productUri, String productName, String categoryId, Term handlingTerm,
-            String routingReason, String previousTeamId, String transferReason, String followUpOf, Outcome outcome,
-            Instant resolvedAt, Instant personalDataErasedAt) {
+            String caseReference, String productUri, String productName, String articleId, String categoryId,
+            Term handlingTerm, String routingReason, Double confidence, String previousTeamId, String transferReason,
+            String followUpOf, Outcome outcome, Instant resolvedAt, Instant personalDataErasedAt) {
     }
 
     public record ItemPage(List<WorkItemView> items, int page, int size, long total) {
+    }
+
+    /**
+     * A team's queue in figures, for the team-lead view and the live queue; no personal data. {@code open}: the items
+     * the queue shows by default (OPEN, CLAIMED, CALLBACK_PENDING); {@code unassigned}: those OPEN (nobody has taken
+     * them); {@code overdue}: open and past the due time; {@code dueToday}: open, due later today (Europe/Amsterdam);
+     * {@code callbacksOpen}: open call-backs asked of the team or requested by it; {@code callbacksDue}: those due by
+     * now. {@code version} changes whenever any of the team's unsettled items or open call-backs changes (opaque).
+     */
+    public record TeamSummaryView(String teamId, long open, long unassigned, long overdue, long dueToday,
+            long callbacksOpen, long callbacksDue, String version) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -28,6 +28,7 @@ import nl.loket.chainteam.domain.Member;
 import nl.loket.chainteam.domain.WorkItemStatus;
 import nl.loket.chainteam.rest.ApiModels.CallbackView;
 import nl.loket.chainteam.rest.ApiModels.ItemPage;
+import nl.loket.chainteam.rest.ApiModels.TeamSummaryView;
 import nl.loket.chainteam.service.PersonalDataReads;
 import nl.loket.chainteam.service.ProblemException;
 import nl.loket.chainteam.service.WorkItemQueries;
@@ -38,8 +39,9 @@ import nl.loket.kit.privacy.Purpose;
 import nl.loket.kit.http.Problem;
 
 /**
- * A team's queue and call-backs. Only members of the team: anyone else gets 403. A page shows the personal data
- * (or notes) of its contacts, so it is written to the processing log first, one entry per contact on it.
+ * A team's queue, its summary and call-backs. Only members of the team: anyone else gets 403. A page shows the
+ * personal data (or notes) of its contacts, so it is written to the processing log first, one entry per contact on
+ * it; the summary shows figures only and is not.
  */
 @Path("/api/v1/teams/{teamId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,7 +66,8 @@ public class TeamResource {
     @GET
     @Path("/items")
     @Operation(summary = "The team's work items, earliest due first",
-            description = "Without status: OPEN, CLAIMED and CALLBACK_PENDING items.")
+            description = "Without status: OPEN, CLAIMED and CALLBACK_PENDING items. Ordered by due time, then receipt,"
+                    + " then contact id.")
     public Uni<ItemPage> items(@PathParam("teamId") String teamId,
             @Parameter(description = "OPEN, CLAIMED, CALLBACK_PENDING, TRANSFER_REQUESTED, RESOLVED; comma-separated")
             @QueryParam("status") String status,
@@ -72,20 +75,24 @@ public class TeamResource {
             @Parameter(description = "WEB_FORM, EMAIL, PHONE, COUNTER, CHAT, SOCIAL_MEDIA, LETTER")
             @QueryParam("channel") String channel,
             @Parameter(description = "product URI (UPL)") @QueryParam("product") String product,
+            @Parameter(description = "true: only the items assigned to the caller") @QueryParam("mine") String mine,
+            @Parameter(description = "only the items assigned to this member") @QueryParam("assignee") String assignee,
             @QueryParam("page") @DefaultValue("0") String page,
             @QueryParam("size") @DefaultValue("20") String size) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Set<WorkItemStatus> statuses = statuses(status, errors);
         Boolean overdueFilter = bool("overdue", overdue, errors);
         Channel channelFilter = enumValue("channel", channel, Channel.class, errors);
+        Member member = member();
+        String assigneeFilter = assignee(bool("mine", mine, errors), assignee, member, errors);
         int pageNumber = number("page", page, 0, 100_000, errors);
         int pageSize = number("size", size, 1, 100, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         Instant now = Instant.now();
-        return queries.queue(teamId, member(), statuses, overdueFilter, channelFilter,
-                product == null || product.isBlank() ? null : product, pageNumber, pageSize)
+        return queries.queue(teamId, member, statuses, overdueFilter, channelFilter,
+                product == null || product.isBlank() ? null : product, assigneeFilter, pageNumber, pageSize)
                 .call(p -> logged("GET /api/v1/teams/{teamId}/items", p.items().stream().map(i -> i.contactId)))
                 .map(p -> new ItemPage(p.items().stream().map(i -> ApiMapper.toApi(i, now)).toList(), pageNumber,
                         pageSize, p.total()));
@@ -108,6 +115,33 @@ public class TeamResource {
         return queries.teamCallbacks(teamId, member(), st == null ? CallbackStatus.OPEN : st, pageNumber,
                 pageSize).call(l -> logged("GET /api/v1/teams/{teamId}/callbacks", l.stream().map(c -> c.contactId)))
                 .map(list -> list.stream().map(ApiMapper::toApi).toList());
+    }
+
+    @GET
+    @Path("/summary")
+    @Operation(summary = "The team's queue in figures, with a version that changes with every change to it",
+            description = "open (OPEN, CLAIMED, CALLBACK_PENDING), unassigned (OPEN), overdue, dueToday (later today,"
+                    + " Europe/Amsterdam), callbacksOpen (asked of the team or requested by it), callbacksDue (due by"
+                    + " now); version: opaque, changes whenever an item of the team arrives, moves in or out, is"
+                    + " claimed, released, settled or transferred, or a call-back is requested or completed.")
+    public Uni<TeamSummaryView> summary(@PathParam("teamId") String teamId) {
+        // figures only, no contact's data: not written to the processing log
+        return queries.summary(teamId, member()).map(ApiMapper::toApi);
+    }
+
+    /** The assignee filter: the caller with {@code mine=true}, else {@code assignee} (blank: none). */
+    private static String assignee(Boolean mine, String assignee, Member member, List<Problem.FieldError> errors) {
+        String named = assignee == null || assignee.isBlank() ? null : assignee.trim();
+        if (named != null && named.length() > 200) {
+            errors.add(new Problem.FieldError("assignee", "must be at most 200 characters"));
+        }
+        if (Boolean.TRUE.equals(mine)) {
+            if (named != null && !named.equals(member.id())) {
+                errors.add(new Problem.FieldError("assignee", "must be empty or your own name with mine=true"));
+            }
+            return member.id();
+        }
+        return named;
     }
 
     private static Set<WorkItemStatus> statuses(String value, List<Problem.FieldError> errors) {

@@ -60,6 +60,7 @@ class AuthorizationTest {
 
     private static final List<Action> TEAM_ACTIONS = List.of(
             new Action("queue", "GET", "/api/v1/teams/kcc/items", null),
+            new Action("team summary", "GET", "/api/v1/teams/kcc/summary", null),
             new Action("team call-backs", "GET", "/api/v1/teams/kcc/callbacks", null));
 
     /** Data-subject requests and the processing log: operators only (for contacts other than the test's item). */

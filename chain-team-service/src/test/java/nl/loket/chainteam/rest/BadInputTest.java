@@ -72,9 +72,11 @@ class BadInputTest {
 
     @Test
     void queueFiltersAreValidated() {
-        as(kcc).get("/api/v1/teams/kcc/items?status=DONE&overdue=soon&channel=FAX&page=-1&size=1000")
+        as(kcc).get("/api/v1/teams/kcc/items?status=DONE&overdue=soon&channel=FAX&mine=yes&page=-1&size=1000")
                 .then().statusCode(400).contentType(PROBLEM)
-                .body("errors.field", hasItems("status", "overdue", "channel", "page", "size"));
+                .body("errors.field", hasItems("status", "overdue", "channel", "mine", "page", "size"));
+        as(kcc).get("/api/v1/teams/kcc/items?assignee=" + "x".repeat(201)).then().statusCode(400)
+                .body("errors.field", hasItem("assignee"));
         as(kcc).get("/api/v1/teams/kcc/callbacks?status=DONE").then().statusCode(400)
                 .body("errors.field", hasItem("status"));
     }

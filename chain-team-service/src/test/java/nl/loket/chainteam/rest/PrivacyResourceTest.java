@@ -104,7 +104,7 @@ class PrivacyResourceTest {
     void erasureEmptiesThePersonalFieldsWhateverTheStatusKeepsTheFactsAndIsIdempotent() {
         // an open item with a completed call-back, a resolved one, and one transferred to another team
         String open = newContactId();
-        sendAndAwait(assigned(open, "kcc"));
+        sendAndAwait(TestSupport.withArticle(assigned(open, "kcc"), "vac-container-kapot", 0.8));
         String cb = as(kcc).contentType(ContentType.JSON)
                 .body(Map.of("targetTeamId", "burgerzaken", "note", "Bel mevrouw Jansen terug"))
                 .post("/api/v1/items/" + open + "/callbacks").then().statusCode(201).extract().path("callbackId");
@@ -138,6 +138,8 @@ class PrivacyResourceTest {
             assertPersonalFieldsErased(id);
         }
         assertFactsKept(openBefore, StoredRows.workItem(db, open));
+        assertThat(StoredRows.workItem(db, open)).as("routing's knowledge article and confidence are facts")
+                .containsEntry("article_id", "vac-container-kapot").containsEntry("routing_confidence", 0.8);
         assertFactsKept(resolvedBefore, StoredRows.workItem(db, resolved));
         assertFactsKept(transferredBefore, StoredRows.workItem(db, transferred));
         assertThat(StoredRows.history(db, open)).filteredOn(e -> "CALLBACK_COMPLETED".equals(e.get("action")))
@@ -237,8 +239,8 @@ class PrivacyResourceTest {
 
     private static void assertFactsKept(Map<String, Object> before, Map<String, Object> after) {
         for (String column : List.of("contact_id", "team_id", "tier", "hop", "channel", "municipality", "status",
-                "assignee", "received_at", "assigned_at", "due_at", "product_uri", "outcome", "resolved_at",
-                "callback_requested", "previous_team_id")) {
+                "assignee", "received_at", "assigned_at", "due_at", "product_uri", "article_id", "routing_confidence",
+                "outcome", "resolved_at", "callback_requested", "previous_team_id")) {
             assertThat(after.get(column)).as(column).isEqualTo(before.get(column));
         }
     }

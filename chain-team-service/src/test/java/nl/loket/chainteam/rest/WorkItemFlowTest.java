@@ -6,23 +6,32 @@ import static nl.loket.chainteam.TestSupport.lifecycle;
 import static nl.loket.chainteam.TestSupport.newContactId;
 import static nl.loket.chainteam.TestSupport.sendAndAwait;
 import static nl.loket.chainteam.TestSupport.token;
+import static nl.loket.chainteam.TestSupport.withArticle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import nl.loket.chainteam.StoredRows;
 import nl.loket.chainteam.TestSupport;
 import nl.loket.contracts.EventJson;
 import nl.loket.contracts.events.CallbackCompleted;
@@ -38,6 +47,9 @@ import nl.loket.testsupport.WithKafkaAndPostgres;
 @QuarkusTest
 @WithKafkaAndPostgres(database = "chainteam")
 class WorkItemFlowTest {
+
+    @Inject
+    AgroalDataSource db;
 
     private final String kcc = token("agent-1", "gemeente", "kcc");
     private final String kcc2 = token("agent-2", "gemeente", "kcc");
@@ -84,6 +96,88 @@ class WorkItemFlowTest {
                 .body("items.contactId", not(hasItem(phone)));
         as(t).get("/api/v1/teams/belastingen/items?status=CLAIMED,OPEN&size=1&page=0").then().statusCode(200)
                 .body("items.size()", equalTo(1)).body("size", equalTo(1));
+    }
+
+    @Test
+    void mineAndAssigneeFilterTheQueueOrderedByDueTimeThenReceiptThenContactId() {
+        // five items claimed by one member: one due sooner, four due at the same time with receipts in order (the
+        // last two received at the same instant); one more claimed by another member
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String sooner = newContactId();
+        String first = newContactId();
+        String second = newContactId();
+        String sameA = newContactId();
+        String sameB = newContactId();
+        String others = newContactId();
+        Map<String, Instant> received = Map.of(sooner, now.minus(Duration.ofMinutes(1)),
+                first, now.minus(Duration.ofMinutes(30)), second, now.minus(Duration.ofMinutes(20)),
+                sameA, now.minus(Duration.ofMinutes(10)), sameB, now.minus(Duration.ofMinutes(10)),
+                others, now.minus(Duration.ofMinutes(5)));
+        received.forEach((id, at) -> sendAndAwait(assigned(id, "kcc", Tier.FIRST_LINE, 0, Channel.EMAIL, at,
+                new HandlingTerm(5, TermUnit.WORKING_DAYS), null)));
+        Instant due = now.plus(Duration.ofDays(5));
+        for (String id : List.of(first, second, sameA, sameB, others)) {
+            StoredRows.update(db, "update work_item set due_at = ? where contact_id = ?",
+                    due.atOffset(ZoneOffset.UTC), id);
+        }
+        StoredRows.update(db, "update work_item set due_at = ? where contact_id = ?",
+                due.minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC), sooner);
+        String member = token("volgorde-1", "gemeente", "kcc");
+        String other = token("volgorde-2", "gemeente", "kcc");
+        for (String id : List.of(sameB, second, sooner, sameA, first)) {
+            as(member).post("/api/v1/items/" + id + "/claim").then().statusCode(200);
+        }
+        as(other).post("/api/v1/items/" + others + "/claim").then().statusCode(200);
+        List<String> sameDueAndReceipt = Stream.of(sameA, sameB).sorted().toList();
+
+        assertThat(as(member).get("/api/v1/teams/kcc/items?mine=true&size=100").then().statusCode(200)
+                .body("total", equalTo(5)).extract().jsonPath().getList("items.contactId", String.class))
+                .containsExactly(sooner, first, second, sameDueAndReceipt.get(0), sameDueAndReceipt.get(1));
+        assertThat(as(member).get("/api/v1/teams/kcc/items?mine=true&assignee=volgorde-1&size=2&page=1").then()
+                .statusCode(200).extract().jsonPath().getList("items.contactId", String.class))
+                .containsExactly(second, sameDueAndReceipt.get(0));
+        assertThat(as(member).get("/api/v1/teams/kcc/items?assignee=volgorde-2&size=100").then().statusCode(200)
+                .extract().jsonPath().getList("items.assignee", String.class)).containsExactly("volgorde-2");
+        as(member).get("/api/v1/teams/kcc/items?mine=true&status=OPEN").then().statusCode(200)
+                .body("total", equalTo(0));
+        List<String> everyone = as(member).get("/api/v1/teams/kcc/items?mine=false&status=CLAIMED&size=100").then()
+                .statusCode(200).extract().jsonPath().getList("items.contactId", String.class);
+        assertThat(everyone).contains(sooner, others);
+        // the order also holds without a filter: sooner before the items due later
+        assertThat(everyone.indexOf(sooner)).isLessThan(everyone.indexOf(first));
+        assertThat(everyone.indexOf(first)).isLessThan(everyone.indexOf(second));
+        as(member).get("/api/v1/teams/kcc/items?mine=true&assignee=volgorde-2").then().statusCode(400)
+                .body("errors.field", hasItem("assignee"));
+    }
+
+    @Test
+    void routingConfidenceAndKnowledgeArticleAreStoredShownAndFollowATransfer() {
+        String id = newContactId();
+        sendAndAwait(withArticle(assigned(id, "kcc", Tier.FIRST_LINE, 0, Channel.PHONE, Instant.now(), null, null),
+                "vac-afvalcontainer-kapot", 0.87));
+        Map<String, Object> row = StoredRows.workItem(db, id);
+        assertThat(row.get("article_id")).isEqualTo("vac-afvalcontainer-kapot");
+        assertThat(row.get("routing_confidence")).isEqualTo(0.87);
+        as(kcc).get("/api/v1/items/" + id).then().statusCode(200)
+                .body("articleId", equalTo("vac-afvalcontainer-kapot")).body("confidence", equalTo(0.87f));
+        as(kcc).get("/api/v1/teams/kcc/items?size=100").then().statusCode(200)
+                .body("items.find { it.contactId == '" + id + "' }.articleId", equalTo("vac-afvalcontainer-kapot"));
+
+        // a transfer takes routing's new decision: another confidence, no article for the new team
+        as(kcc).contentType(ContentType.JSON).body(Map.of("toTeamId", "omgeving", "reason", "hoort bij omgeving"))
+                .post("/api/v1/items/" + id + "/transfer").then().statusCode(202)
+                .body("articleId", equalTo("vac-afvalcontainer-kapot"));
+        sendAndAwait(withArticle(assigned(id, "omgeving", Tier.CHAIN_TEAM, 1, Channel.PHONE, Instant.now(),
+                new HandlingTerm(10, TermUnit.WORKING_DAYS), "kcc"), null, 0.55));
+        String omgeving = token("m-art", "gemeente", "omgeving");
+        as(omgeving).get("/api/v1/items/" + id).then().statusCode(200)
+                .body("confidence", equalTo(0.55f)).body("$", not(hasKey("articleId")));
+
+        // an item stored before routing reported them has neither
+        StoredRows.update(db, "update work_item set routing_confidence = null, article_id = null where contact_id = ?",
+                id);
+        as(omgeving).get("/api/v1/items/" + id).then().statusCode(200)
+                .body("$", not(hasKey("confidence"))).body("$", not(hasKey("articleId")));
     }
 
     @Test
