@@ -5,10 +5,14 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import nl.loket.contracts.DefaultTeams;
+import nl.loket.platform.ServiceSpec;
+
 /**
  * {@code ./loket demo}: a realistic working day for one municipality against the running platform, then the KPI
- * summary. Options: --contacts N (default 5000), --seed S (default 20261127), --municipality GMxxxx (GM0363),
- * --seconds N (how long the day is compressed into, default 180).
+ * summary. First it prints where the workspace (werkplek) is and a sign-in per team, so that a person can take items
+ * while the simulated agents work. Options: --contacts N (default 5000), --seed S (default 20261127), --municipality
+ * GMxxxx (GM0363), --seconds N (how long the day is compressed into, default 180).
  */
 public final class DemoDay {
 
@@ -36,6 +40,7 @@ public final class DemoDay {
         }
         LoketClient client = LoketClient.localDefaults(portOffset);
         var day = new ContactScript(repo).day(contacts, seed);
+        printWorkspaceSignIns(portOffset);
         System.out.printf("Replaying a working day of %d contacts for %s (seed %d), compressed into %d s…%n",
                 contacts, municipality, seed, seconds);
         DayRunner runner = new DayRunner(client);
@@ -49,6 +54,28 @@ public final class DemoDay {
         KpiReport.print(summary);
         System.out.printf("%nDashboard: %s/?municipality=%s   API: %s/api/v1/metrics/summary?municipality=%s%n",
                 client.metrics, municipality, client.metrics, municipality);
+        System.out.printf("Werkplek: %s%n", workspaceUrl(portOffset));
         System.out.println("The platform keeps running: ./loket down stops it.");
+    }
+
+    /** The workspace of the local platform (services.tsv, shifted by the port offset). */
+    static String workspaceUrl(int portOffset) {
+        return "http://localhost:" + (ServiceSpec.named("workspace").defaultPort() + portOffset) + "/";
+    }
+
+    /**
+     * The realm's people (local-platform's loket-realm.json, LOCAL-ONLY passwords {@code <user>-local-secret}): an agent
+     * per default team and the KCC team lead. The simulated agents are other users, so a person's claims and theirs mix
+     * in the same queues.
+     */
+    static void printWorkspaceSignIns(int portOffset) {
+        System.out.printf("Werkplek (the agents' workspace): %s — sign in while the simulated agents work "
+                + "(local-only passwords):%n", workspaceUrl(portOffset));
+        for (String team : DefaultTeams.ALL) {
+            String user = "agent-" + team;
+            System.out.printf("  %-26s %s / %s-local-secret%n", team, user, user);
+        }
+        System.out.printf("  %-26s %s / %s-local-secret   (team-lead view with today's KPIs)%n", "kcc, team lead",
+                "teamlead-kcc", "teamlead-kcc");
     }
 }

@@ -51,7 +51,12 @@ class ConfigKeysTest {
             "quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password",
             "kafka.bootstrap.servers", "quarkus.oidc.auth-server-url",
             // the pseudonym keys (README "Privacy"): from the operator's Secrets, never a default
-            "loket.intake.citizen-ref-key", "loket.routing.pseudonym-secret");
+            "loket.intake.citizen-ref-key", "loket.routing.pseudonym-secret",
+            // the workspace: the services it calls, the dashboard it links to, its client secrets (operator's Secrets)
+            "quarkus.rest-client.intake.url", "quarkus.rest-client.routing.url", "quarkus.rest-client.knowledge.url",
+            "quarkus.rest-client.chain-team.url", "quarkus.rest-client.metrics.url", "loket.workspace.dashboard-url",
+            "quarkus.oidc.credentials.secret", "quarkus.oidc-client.counter.credentials.secret",
+            "quarkus.oidc-client.phone.credentials.secret");
 
     static Set<String> kafkaClientProperties() {
         Set<String> names = new TreeSet<>();
@@ -158,6 +163,10 @@ class ConfigKeysTest {
 
         for (String service : ServiceConfig.SERVICES) {
             Map<String, String> env = environment(objects, service);
+            if (!ServiceList.kafkaClients().contains(service)) {
+                assertThat(env.keySet()).as(service + " is no Kafka client").noneMatch(v -> v.startsWith("KAFKA_"));
+                continue;
+            }
             assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS")).as(service)
                     .isEqualTo("loket-kafka-bootstrap:" + listener.get("port"));
             assertThat(SecurityProtocol.forName(env.get("KAFKA_SECURITY_PROTOCOL"))).as(service)
@@ -170,7 +179,7 @@ class ConfigKeysTest {
     private static final Pattern LOCAL_DATABASE = Pattern.compile("jdbc:postgresql://[^/]+/([A-Za-z0-9_]+).*");
 
     @ParameterizedTest
-    @MethodSource("nl.loket.deploy.ServiceList#names")
+    @MethodSource("nl.loket.deploy.ServiceList#withDatabase")
     void theDatabaseInTheManifestsIsTheOneTheServiceUsesLocally(String service) {
         Optional<ServiceConfig> config = ServiceConfig.load(service);
         String jdbc = environment(Rendered.overlay("prod"), service).get("QUARKUS_DATASOURCE_JDBC_URL");

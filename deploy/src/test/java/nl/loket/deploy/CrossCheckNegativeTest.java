@@ -204,4 +204,23 @@ class CrossCheckNegativeTest {
                 "Deployment: QUARKUS_DATASOURCE_JDBC_URL names database metrics, the list says facts",
                 "Cluster metrics-db: initdb database is metrics, the list says facts");
     }
+
+    @Test
+    void aServiceListedWithoutADatabaseThatHasOneIsReported() throws IOException {
+        ServiceConfig config = config("""
+                quarkus.http.port=8085
+                quarkus.management.enabled=true
+                quarkus.management.port=9085
+                %dev.quarkus.datasource.jdbc.url=jdbc:postgresql://localhost:15432/metrics
+                """);
+        ServiceList.Entry withoutDatabase = new ServiceList.Entry("metrics-service", 8085, ServiceList.NO_DATABASE, 9085);
+
+        assertThat(ServiceListTest.disagreements(withoutDatabase, config, Rendered.overlay("prod"))).containsExactlyInAnyOrder(
+                "application.properties (%dev): quarkus.datasource.jdbc.url names database metrics, the list says it has none",
+                "Deployment: sets QUARKUS_DATASOURCE_JDBC_URL, the list says it has no database",
+                "Deployment: sets QUARKUS_DATASOURCE_PASSWORD, the list says it has no database",
+                "Deployment: sets QUARKUS_DATASOURCE_REACTIVE_URL, the list says it has no database",
+                "Deployment: sets QUARKUS_DATASOURCE_USERNAME, the list says it has no database",
+                "Cluster: 1 database clusters are owned by metrics-service, the list says it has no database");
+    }
 }

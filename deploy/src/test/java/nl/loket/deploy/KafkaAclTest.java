@@ -24,7 +24,7 @@ class KafkaAclTest {
     private static final List<Map<String, Object>> PROD = Rendered.overlay("prod");
 
     @ParameterizedTest
-    @MethodSource("nl.loket.deploy.ServiceList#names")
+    @MethodSource("nl.loket.deploy.ServiceList#kafkaClients")
     void serviceUserHasExactlyTheAclsTheAsyncApiDocumentGivesIt(String service) {
         Map<String, KafkaAcls.Acl> actual = KafkaAcls.of(Rendered.one(PROD, "KafkaUser", service));
         Map<String, KafkaAcls.Acl> expected = KafkaAcls.expectedFor(service);
@@ -34,7 +34,7 @@ class KafkaAclTest {
     }
 
     @ParameterizedTest
-    @MethodSource("nl.loket.deploy.ServiceList#names")
+    @MethodSource("nl.loket.deploy.ServiceList#kafkaClients")
     void everyTopicAndGroupTheServiceConfigurationUsesIsGranted(String service) {
         Optional<ServiceConfig> config = ServiceConfig.load(service);
         if (config.isEmpty()) {
@@ -55,6 +55,18 @@ class KafkaAclTest {
             // The ACLs follow the AsyncAPI document (asserted above); a service still being built may not use all yet.
             System.out.println("[deploy] " + service + ": ACLs its SmallRye channel configuration does not (yet) use: "
                     + unused);
+        }
+    }
+
+    @Test
+    void aServiceThatIsNoKafkaClientHasNoKafkaUserAndConfiguresNoKafkaChannel() {
+        List<String> others = ServiceList.names().stream().filter(s -> !ServiceList.kafkaClients().contains(s)).toList();
+        assertThat(others).as("the services the AsyncAPI document names neither as producer nor as consumer")
+                .containsExactly("workspace");
+        for (String service : others) {
+            assertThat(Rendered.ofKind(PROD, "KafkaUser").map(Rendered::name)).as("KafkaUsers").doesNotContain(service);
+            ServiceConfig.load(service).ifPresent(config -> assertThat(config.kafkaChannels())
+                    .as(service + " is no producer or consumer of the AsyncAPI document, so it has no KafkaUser").isEmpty());
         }
     }
 
@@ -219,7 +231,7 @@ class KafkaAclTest {
                 }
             });
         });
-        List<String> expected = new ArrayList<>(ServiceConfig.SERVICES);
+        List<String> expected = new ArrayList<>(ServiceList.kafkaClients());
         KafkaAcls.users(objects, "chain-partner").forEach(u -> expected.add(Rendered.name(u)));
         KafkaAcls.users(objects, "back-office").forEach(u -> expected.add(Rendered.name(u)));
         KafkaAcls.users(objects, "operator").forEach(u -> expected.add(Rendered.name(u)));

@@ -15,9 +15,15 @@ import java.util.List;
  */
 final class ServiceList {
 
-    /** One service of the list. */
+    /** One service of the list; database {@value #NO_DATABASE}: none (the workspace). */
     record Entry(String name, int port, String database, int managementPort) {
+
+        boolean hasDatabase() {
+            return !NO_DATABASE.equals(database);
+        }
     }
+
+    static final String NO_DATABASE = "-";
 
     static final Path FILE = Rendered.REPO.resolve("local-platform/src/main/resources/services.tsv");
 
@@ -29,6 +35,20 @@ final class ServiceList {
     /** The services' names, in the list's order (also a {@code @MethodSource} for per-service tests). */
     static List<String> names() {
         return ALL.stream().map(Entry::name).toList();
+    }
+
+    /** The services with a database of their own (a CloudNativePG Cluster); also a {@code @MethodSource}. */
+    static List<String> withDatabase() {
+        return ALL.stream().filter(Entry::hasDatabase).map(Entry::name).toList();
+    }
+
+    /**
+     * The services the AsyncAPI document names as a producer or consumer: they, and only they, have a KafkaUser
+     * (also a {@code @MethodSource}). The workspace is none: it calls the services over HTTP.
+     */
+    static List<String> kafkaClients() {
+        return names().stream().filter(name -> AsyncApi.channels().stream()
+                .anyMatch(c -> c.producers().contains(name) || c.consumers().contains(name))).toList();
     }
 
     static Entry named(String name) {

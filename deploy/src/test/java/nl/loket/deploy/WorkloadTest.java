@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** How the five services run: wiring, hardening, probes, network isolation, scaling. */
+/** How the services run: wiring, hardening, probes, network isolation, scaling. */
 class WorkloadTest {
 
     /** HTTP port by service, from the service list. */
@@ -22,7 +22,15 @@ class WorkloadTest {
             .collect(Collectors.toMap(ServiceList.Entry::name, ServiceList.Entry::port));
 
     /** Secrets the operators supply by hand (deploy/README.md); every other one a Strimzi or CNPG operator writes. */
-    static final Set<String> OPERATOR_SUPPLIED_SECRETS = Set.of("intake-service-citizen-ref", "routing-service-pseudonym");
+    static final Set<String> OPERATOR_SUPPLIED_SECRETS = Set.of("intake-service-citizen-ref", "routing-service-pseudonym",
+            "workspace-oidc-client", "workspace-adapter-counter", "workspace-adapter-phone");
+
+    /**
+     * Who calls whom inside the namespace, over HTTP: the workspace calls the five services with the signed-in agent's
+     * token. (The ingress controller, the channel adapters and Prometheus come from outside the services.)
+     */
+    static final Map<String, List<String>> CALLS = Map.of("workspace", List.of("intake-service", "routing-service",
+            "knowledge-service", "chain-team-service", "metrics-service"));
     static final Set<String> OPERATOR_SUPPLIED_CONFIG_MAPS = Set.of("chain-team-service-jwt");
 
     private static boolean selects(Map<String, Object> selector, Map<String, Object> labels) {
@@ -136,14 +144,20 @@ class WorkloadTest {
             Rendered.maps(Rendered.container(deployment), "envFrom")
                     .forEach(f -> assertThat(configMaps).contains(Rendered.string(f, "configMapRef", "name")));
             assertThat(generatedSecrets).as(name + " secrets").containsAll(secretsUsed);
-            assertThat(secretsUsed).as(name + " uses its own Kafka user").contains(name);
-            assertThat(secretsUsed.stream().filter(s -> s.endsWith("-app")).toList()).as(name + " database").hasSize(1);
+            if (ServiceList.kafkaClients().contains(name)) {
+                assertThat(secretsUsed).as(name + " uses its own Kafka user").contains(name);
+            } else {
+                assertThat(secretsUsed).as(name + " is no Kafka client").doesNotContain(name);
+            }
+            assertThat(secretsUsed.stream().filter(s -> s.endsWith("-app")).toList()).as(name + " database")
+                    .hasSize(ServiceList.named(name).hasDatabase() ? 1 : 0);
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void everyServiceMayOnlyReachItsDatabaseKafkaTheOpenIdProviderAndDnsAndOnlyBeReachedByItsCallers(String overlay) {
+    void everyServiceMayOnlyReachItsDatabaseKafkaTheServicesItCallsTheOpenIdProviderAndDnsAndOnlyBeReachedByItsCallers(
+            String overlay) {
         List<Map<String, Object>> objects = Rendered.overlay(overlay);
         for (String name : ServiceConfig.SERVICES) {
             Map<String, Object> deployment = Rendered.one(objects, "Deployment", name);
@@ -154,9 +168,20 @@ class WorkloadTest {
             Map<String, Object> spec = Rendered.map(policies.get(0), "spec");
             assertThat(Rendered.list(spec, "policyTypes")).containsExactlyInAnyOrder("Ingress", "Egress");
 
-            String database = Rendered.maps(Rendered.container(deployment), "env").stream()
-                    .map(e -> Rendered.string(e, "valueFrom", "secretKeyRef", "name"))
-                    .filter(s -> s != null && s.endsWith("-app")).findFirst().orElseThrow().replaceFirst("-app$", "");
+            List<String> expected = new ArrayList<>(List.of(new TreeMap<>(Map.of("k8s-app", "kube-dns")) + ":53",
+                    new TreeMap<>(Map.of("k8s-app", "kube-dns")) + ":53", "openid-provider:443"));
+            if (ServiceList.named(name).hasDatabase()) {
+                String database = Rendered.maps(Rendered.container(deployment), "env").stream()
+                        .map(e -> Rendered.string(e, "valueFrom", "secretKeyRef", "name"))
+                        .filter(s -> s != null && s.endsWith("-app")).findFirst().orElseThrow().replaceFirst("-app$", "");
+                expected.add(new TreeMap<>(Map.of("cnpg.io/cluster", database)) + ":5432");
+            }
+            if (ServiceList.kafkaClients().contains(name)) {
+                expected.add(new TreeMap<>(Map.of("strimzi.io/cluster", "loket", "strimzi.io/broker-role", "true")) + ":9093");
+            }
+            for (String callee : CALLS.getOrDefault(name, List.of())) {
+                expected.add(new TreeMap<>(Map.of("app.kubernetes.io/name", callee)) + ":" + PORTS.get(callee));
+            }
             List<String> egress = new ArrayList<>();
             for (Map<String, Object> rule : Rendered.maps(spec, "egress")) {
                 for (Map<String, Object> to : Rendered.maps(rule, "to")) {
@@ -175,11 +200,7 @@ class WorkloadTest {
                     }
                 }
             }
-            assertThat(egress).as(name + " egress").containsExactlyInAnyOrder(
-                    new TreeMap<>(Map.of("cnpg.io/cluster", database)) + ":5432",
-                    new TreeMap<>(Map.of("strimzi.io/cluster", "loket", "strimzi.io/broker-role", "true")) + ":9093",
-                    new TreeMap<>(Map.of("k8s-app", "kube-dns")) + ":53", new TreeMap<>(Map.of("k8s-app", "kube-dns")) + ":53",
-                    "openid-provider:443");
+            assertThat(egress).as(name + " egress").containsExactlyInAnyOrderElementsOf(expected);
             for (Map<String, Object> rule : Rendered.maps(spec, "ingress")) {
                 assertThat(Rendered.maps(rule, "from")).as(name + ": ingress from selected peers only").isNotEmpty();
                 boolean prometheus = Rendered.maps(rule, "from").stream()
@@ -189,9 +210,33 @@ class WorkloadTest {
                 assertThat(Rendered.maps(rule, "ports")).as(name)
                         .allSatisfy(p -> assertThat(p.get("port")).isEqualTo(allowed));
             }
-            assertThat(podLabels(deployment)).as(name + " is admitted by the Kafka listener's network policy")
-                    .containsEntry("loket.nl/kafka-client", "true");
+            if (ServiceList.kafkaClients().contains(name)) {
+                assertThat(podLabels(deployment)).as(name + " is admitted by the Kafka listener's network policy")
+                        .containsEntry("loket.nl/kafka-client", "true");
+            } else {
+                assertThat(podLabels(deployment)).as(name + " is no Kafka client").doesNotContainKey("loket.nl/kafka-client");
+            }
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceAdmitsTheServicesThatCallItOnItsApiPortOnly(String overlay) {
+        List<Map<String, Object>> objects = Rendered.overlay(overlay);
+        CALLS.forEach((caller, callees) -> {
+            for (String callee : callees) {
+                Map<String, Object> policy = Rendered.one(objects, "NetworkPolicy", callee);
+                List<Object> ports = new ArrayList<>();
+                for (Map<String, Object> rule : Rendered.maps(policy, "spec", "ingress")) {
+                    boolean fromCaller = Rendered.maps(rule, "from").stream().anyMatch(f -> f.keySet().equals(Set.of("podSelector"))
+                            && Map.of("app.kubernetes.io/name", caller).equals(Rendered.map(f, "podSelector", "matchLabels")));
+                    if (fromCaller) {
+                        Rendered.maps(rule, "ports").forEach(p -> ports.add(p.get("port")));
+                    }
+                }
+                assertThat(ports).as(callee + " admits " + caller).containsExactly(PORTS.get(callee));
+            }
+        });
     }
 
     @Test
@@ -236,7 +281,7 @@ class WorkloadTest {
     }
 
     @Test
-    void everyServiceOwnsOneDatabaseCluster() {
+    void everyServiceWithADatabaseOwnsOneCluster() {
         List<Map<String, Object>> prod = Rendered.overlay("prod");
         Set<String> owners = new TreeSet<>();
         Rendered.ofKind(prod, "Cluster").forEach(c -> {
@@ -245,7 +290,7 @@ class WorkloadTest {
                     .isEqualTo(Rendered.string(c, "spec", "bootstrap", "initdb", "database"));
             assertThat(Rendered.at(c, "spec", "enableSuperuserAccess")).isEqualTo(false);
         });
-        assertThat(owners).containsExactlyInAnyOrderElementsOf(ServiceConfig.SERVICES);
+        assertThat(owners).containsExactlyInAnyOrderElementsOf(ServiceList.withDatabase());
     }
 
     @ParameterizedTest

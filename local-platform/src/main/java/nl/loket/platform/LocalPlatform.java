@@ -13,21 +13,24 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import nl.loket.platform.kafka.DeclaredTopics;
+import nl.loket.platform.kafka.KafkaUsers;
 import nl.loket.platform.kafka.LocalKafka;
 import nl.loket.platform.keycloak.LocalKeycloak;
 import nl.loket.platform.postgres.LocalPostgres;
 
 /**
- * The whole platform on one machine: a real Kafka broker (KRaft) and a real PostgreSQL in this JVM, and the five
- * packaged services as child processes. Used by {@code ./loket up} (as a process, see {@link #main}) and by the
- * end-to-end tests (in-process). Closing it stops every process it started, then the broker and the database.
+ * The whole platform on one machine: a real Kafka broker (KRaft) and a real PostgreSQL in this JVM, Keycloak, and the
+ * packaged services as child processes (the five of the contact pipeline, then the workspace). Used by {@code ./loket
+ * up} (as a process, see {@link #main}) and by the end-to-end tests (in-process). Closing it stops every process it started, then the broker and the database.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -56,6 +59,16 @@ public final class LocalPlatform implements AutoCloseable {
     static final String LOCAL_CITIZEN_REF_KEY = "local-platform-only-citizen-ref-key";
     /** The same as routing's %local value: also for a service run in another profile (the prod-refusal test). */
     static final String LOCAL_PSEUDONYM_SECRET = "local-platform-only-routing-pseudonym-secret";
+
+    static final String WORKSPACE = "workspace";
+
+    /**
+     * The workspace calls these services per request, with the signed-in agent's token (REST client
+     * {@code quarkus.rest-client.<name>.url}), at this platform's ports (offsets and the tests' free ports included);
+     * its oidc-clients (counter and phone adapters) take the issuer from {@code quarkus.oidc.auth-server-url}.
+     */
+    static final Map<String, String> WORKSPACE_CALLS = Map.of("intake", "intake-service", "routing", "routing-service",
+            "knowledge", "knowledge-service", "chain-team", "chain-team-service", "metrics", "metrics-service");
 
     private final Options options;
     private final LocalPostgres postgres;
@@ -91,8 +104,8 @@ public final class LocalPlatform implements AutoCloseable {
         }
         LocalPlatform platform;
         try {
-            for (ServiceSpec service : ServiceSpec.ALL) {
-                postgres.createDatabase(service.database());
+            for (ServiceSpec service : ServiceSpec.WITH_DATABASE) {
+                postgres.createDatabase(service.database().orElseThrow());
             }
             LocalKafka kafka = LocalKafka.start(options.kafkaPort(), kafkaDir);
             DeclaredTopics.create(kafka);
@@ -142,14 +155,20 @@ public final class LocalPlatform implements AutoCloseable {
 
     /**
      * knowledge-service first, until ready (its seed is then on the knowledge topics), then the others: a
-     * routing-service started alongside would route the first contacts with an empty knowledge view.
+     * routing-service started alongside would route the first contacts with an empty knowledge view. The workspace
+     * last: it needs nothing to be ready to start (it calls the others per request), so it only starts after them.
      */
     public void startServices() throws Exception {
         ServiceSpec knowledge = ServiceSpec.named("knowledge-service");
         startService(knowledge);
         awaitReady(knowledge, Duration.ofSeconds(180));
-        for (ServiceSpec service : ServiceSpec.ALL) {
+        for (ServiceSpec service : ServiceSpec.WITH_DATABASE) {
             if (!service.equals(knowledge)) {
+                startService(service);
+            }
+        }
+        for (ServiceSpec service : ServiceSpec.ALL) {
+            if (!service.hasDatabase()) {
                 startService(service);
             }
         }
@@ -254,7 +273,10 @@ public final class LocalPlatform implements AutoCloseable {
         return options.stateDir().resolve("logs").resolve(name + ".log");
     }
 
-    /** The environment the platform starts the service with: ports, profile, issuer, Kafka user, database. */
+    /**
+     * The environment the platform starts the service with: ports, profile, issuer; the Kafka user for a service that
+     * has one in deploy/, the database for a service that has one; the workspace the addresses of what it calls.
+     */
     public Map<String, String> environmentOf(ServiceSpec service) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(options.portOf(service)));
@@ -262,19 +284,37 @@ public final class LocalPlatform implements AutoCloseable {
         env.put("QUARKUS_PROFILE", "local");
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(service.managementPortFor(options.portOf(service))));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        // SASL/SCRAM as the service's own KafkaUser of deploy/ (local password): only its own ACLs
-        env.put("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
-        env.put("KAFKA_SASL_MECHANISM", LocalKafka.SCRAM_MECHANISM);
-        env.put("KAFKA_SASL_JAAS_CONFIG", LocalKafka.scramJaasConfig(service.name()));
-        String dbHost = databaseProxy != null ? "localhost" : postgres.host();
-        int dbPort = databaseProxy != null ? databaseProxy.port() : postgres.port();
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", LocalPostgres.reactiveUrl(dbHost, dbPort, service.database()));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", LocalPostgres.jdbcUrl(dbHost, dbPort, service.database()));
-        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-        env.put("LOKET_INTAKE_CITIZEN_REF_KEY", LOCAL_CITIZEN_REF_KEY);
-        env.put("LOKET_ROUTING_PSEUDONYM_SECRET", LOCAL_PSEUDONYM_SECRET);
+        if (KafkaUsers.names().contains(service.name())) {
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            // SASL/SCRAM as the service's own KafkaUser of deploy/ (local password): only its own ACLs
+            env.put("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+            env.put("KAFKA_SASL_MECHANISM", LocalKafka.SCRAM_MECHANISM);
+            env.put("KAFKA_SASL_JAAS_CONFIG", LocalKafka.scramJaasConfig(service.name()));
+        }
+        if (service.hasDatabase()) {
+            String database = service.database().orElseThrow();
+            String dbHost = databaseProxy != null ? "localhost" : postgres.host();
+            int dbPort = databaseProxy != null ? databaseProxy.port() : postgres.port();
+            env.put("QUARKUS_DATASOURCE_REACTIVE_URL", LocalPostgres.reactiveUrl(dbHost, dbPort, database));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", LocalPostgres.jdbcUrl(dbHost, dbPort, database));
+            env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+            env.put("LOKET_INTAKE_CITIZEN_REF_KEY", LOCAL_CITIZEN_REF_KEY);
+            env.put("LOKET_ROUTING_PSEUDONYM_SECRET", LOCAL_PSEUDONYM_SECRET);
+        }
+        if (service.name().equals(WORKSPACE)) {
+            env.putAll(workspaceEnvironment(options));
+        }
+        return env;
+    }
+
+    static Map<String, String> workspaceEnvironment(Options options) {
+        Map<String, String> env = new TreeMap<>();
+        WORKSPACE_CALLS.forEach((client, callee) -> env.put(
+                "QUARKUS_REST_CLIENT_" + client.toUpperCase(Locale.ROOT).replace('-', '_') + "_URL",
+                "http://localhost:" + options.portOf(ServiceSpec.named(callee))));
+        // the KPI dashboard, which the team-lead view links to (metrics-service serves it at /)
+        env.put("LOKET_WORKSPACE_DASHBOARD_URL", "http://localhost:" + options.portOf(ServiceSpec.named("metrics-service")) + "/");
         return env;
     }
 
