@@ -71,8 +71,8 @@ final class CitizenDataScan {
     /** The needles found in any row of any table of any service database (each row as its text form). */
     List<Finding> inDatabases(Collection<String> needles) throws SQLException {
         List<Finding> found = new ArrayList<>();
-        for (ServiceSpec service : ServiceSpec.ALL) {
-            String url = platform.postgres().jdbcUrl(service.database());
+        for (ServiceSpec service : ServiceSpec.WITH_DATABASE) {
+            String url = platform.postgres().jdbcUrl(service.database().orElseThrow());
             try (Connection c = DriverManager.getConnection(url, platform.postgres().user(), platform.postgres().password());
                     Statement s = c.createStatement()) {
                 List<String> tables = new ArrayList<>();
@@ -88,7 +88,7 @@ final class CitizenDataScan {
                             String row = rs.getString(1);
                             for (String needle : needles) {
                                 if (row.contains(needle)) {
-                                    found.add(new Finding(service.database() + "." + table, needle));
+                                    found.add(new Finding(service.database().orElseThrow() + "." + table, needle));
                                 }
                             }
                         }

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import nl.loket.contracts.events.ContactAssigned;
 import nl.loket.contracts.schema.EventSchemaValidator;
 import nl.loket.demo.ChaosRun;
 import nl.loket.demo.LoketClient;
+import nl.loket.e2e.browser.Browser;
 import nl.loket.ops.PrivacyTool;
 import nl.loket.platform.keycloak.LocalTokens;
 import nl.loket.platform.LocalPlatform;
@@ -272,15 +274,30 @@ class PlatformEndToEndTest {
     }
 
     /**
+     * The werkplek (WorkspaceJourney) in real headless Chromium: sign-in through Keycloak, the live queue, the contact
+     * view, settle, transfer, another team's agent, counter registration settled on the spot; axe-core on every page.
+     */
+    @Test
+    @Order(5)
+    void anAgentWorksTheQueueInTheWerkplekInChromiumAndEveryPagePassesAxe() {
+        // CI installs chromium and chromium-driver (.ci/run): there a missing browser is a failure, not a skip
+        if (System.getenv("CI") != null) {
+            assertThat(Browser.available()).as("Debian chromium and chromium-driver are installed").isTrue();
+        }
+        Assumptions.assumeTrue(Browser.available(), "apt-get install -y chromium chromium-driver");
+        new WorkspaceJourney(platform, client, repo.resolve("e2e/target/screenshots")).run();
+    }
+
+    /**
      * The chaos run of {@code ./loket chaos}, small enough for the suite: contacts keep coming while every service is
      * SIGKILLed and restarted once, the broker is restarted once and PostgreSQL is cut off for 20 s (through the
      * platform's database proxy). Every accepted contact is routed, on its team topic and counted once; nothing is
      * dead-lettered; every fault is recovered from.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void nothingAcceptedIsLostOrCountedTwiceThroughKillsABrokerRestartAndADatabaseCut() throws Exception {
-        int contacts = Integer.getInteger("loket.chaos.contacts", 1500);
+        int contacts = Integer.getInteger("loket.chaos.contacts", 1000);
         ChaosRun.Settings settings = new ChaosRun.Settings(contacts, 4, 8, Duration.ofSeconds(20), Duration.ofSeconds(3),
                 "GM9997", Duration.ofMinutes(5));
 
@@ -294,7 +311,7 @@ class PlatformEndToEndTest {
         assertThat(result.countedTwice()).as("counted twice").isZero();
         assertThat(result.routedTwice()).as("routed under two event ids").isZero();
         assertThat(result.deadLetters()).as("dead letters of the run").isZero();
-        assertThat(result.faults()).extracting(ChaosRun.Fault::name).hasSize(ServiceSpec.ALL.size() + 2);
+        assertThat(result.faults()).extracting(ChaosRun.Fault::name).hasSize(ServiceSpec.WITH_DATABASE.size() + 2);
         assertThat(result.ok()).isTrue();
     }
 
@@ -307,7 +324,7 @@ class PlatformEndToEndTest {
      * retention), and the KPIs are what they were.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void aCitizensDataIsPseudonymisedPerTeamRedactedShownAndErasedEverywhereWithTheKpisUnchanged() throws Exception {
         String m = "GM9989"; // a municipality of its own: its KPIs are this test's
         String bsn = "999999990";
