@@ -27,7 +27,8 @@ import nl.loket.platform.ServiceSpec;
  * The werkplek in real headless Chromium against the whole platform: a KCC team lead signs in through Keycloak (code
  * flow), sees a posted contact arrive live, opens it (Dutch reason, VAC answer), settles it, transfers another to
  * belastingen (whose agent sees it arrive and cannot open the KCC's contact), registers a counter contact and settles
- * it on the spot — and the direct-handling figure moves. axe-core checks every page (0 serious or critical); the
+ * it on the spot — and the direct-handling figure moves. axe-core checks every page, Keycloak's sign-in page too (0
+ * serious or critical); the
  * screenshots of the queue, the contact view and the registration are written to {@code target/screenshots}.
  */
 final class WorkspaceJourney {
@@ -145,6 +146,7 @@ final class WorkspaceJourney {
     private void signIn(Browser browser, String user) {
         browser.open(workspace + "/");
         WebElement username = browser.find(By.id("username")); // Keycloak's sign-in page (code flow)
+        check(browser, "aanmelden (Keycloak) voor " + user);
         username.sendKeys(user);
         browser.find(By.id("password")).sendKeys(user + "-local-secret");
         browser.find(By.id("kc-login")).click();
