@@ -103,6 +103,11 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         ANSWERS.put(method + " " + path, answer);
     }
 
+    /** Every request received, in order (the adapters' token endpoint included). */
+    public static List<Received> all() {
+        return List.copyOf(RECEIVED);
+    }
+
     /** Every request received on {@code METHOD path}, in order. */
     public static List<Received> received(String method, String path) {
         return RECEIVED.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
