@@ -236,13 +236,24 @@ class ContactRoutingTest {
     }
 
     @Test
-    void brokenTransferGoesToTheLifecycleDeadLetterTopicAndOtherLifecycleEventsAreSkipped() {
+    void brokenTransfersAndSettlementsGoToTheLifecycleDeadLetterTopicAndOtherLifecycleEventsAreSkipped() {
         String key = "c-lifecycle-" + System.nanoTime();
         TopicClient.send(Topics.CONTACTS_LIFECYCLE, key, "{\"contactId\":\"" + key + "\"}",
                 TopicClient.cloudEventHeaders(ContactTransferRequested.TYPE, key));
+        // a settlement routing never routed is recorded (nothing to learn from without its text), never dead-lettered
         String handledKey = "c-handled-" + System.nanoTime();
-        TopicClient.send(Topics.CONTACTS_LIFECYCLE, handledKey, "{\"whatever\":true}",
+        TopicClient.send(Topics.CONTACTS_LIFECYCLE, handledKey, TestContacts.json(new ContactHandled(handledKey,
+                "kcc", nl.loket.contracts.events.Tier.FIRST_LINE, 0, nl.loket.contracts.events.Channel.PHONE,
+                nl.loket.contracts.events.Outcome.ANSWERED, "agent", "gemeente", true, Instant.now())),
                 TopicClient.cloudEventHeaders(ContactHandled.TYPE, handledKey));
+        // event types routing does not read are skipped, whatever their content
+        String otherKey = "c-other-" + System.nanoTime();
+        TopicClient.send(Topics.CONTACTS_LIFECYCLE, otherKey, "{\"whatever\":true}",
+                TopicClient.cloudEventHeaders(nl.loket.contracts.events.CallbackRequested.TYPE, otherKey));
+        // a broken settlement is dead-lettered with its reason (routing learns from settlements)
+        String brokenHandledKey = "c-broken-handled-" + System.nanoTime();
+        TopicClient.send(Topics.CONTACTS_LIFECYCLE, brokenHandledKey, "{\"whatever\":true}",
+                TopicClient.cloudEventHeaders(ContactHandled.TYPE, brokenHandledKey));
         String unknownKey = "c-unknown-" + System.nanoTime();
         ContactTransferRequested unknown = new ContactTransferRequested(unknownKey, "kcc", null, 0, "?", "agent",
                 Instant.now());
@@ -258,6 +269,9 @@ class ContactRoutingTest {
         // the handled event (sent before the unknown transfer, same partition or not) never reaches the DLQ
         Set<String> deadKeys = TopicClient.readAll(Topics.deadLetter(Topics.CONTACTS_LIFECYCLE), WAIT).stream()
                 .map(ReadRecord::key).collect(Collectors.toSet());
-        assertThat(deadKeys).doesNotContain(handledKey);
+        assertThat(deadKeys).doesNotContain(handledKey, otherKey);
+        ReadRecord brokenHandled = TopicClient.await(Topics.deadLetter(Topics.CONTACTS_LIFECYCLE),
+                r -> brokenHandledKey.equals(r.key()), 1, WAIT).get(0);
+        assertThat(brokenHandled.header("dead-letter-reason")).contains("schema-invalid");
     }
 }

@@ -36,6 +36,10 @@ class ReasonTextsTest {
                     "De burger stelt een algemene informatievraag (herkend aan 'hoe vraag ik', 'wat kost' en een vraag "
                             + "die begint met 'hoe') over 'paspoort'; Klantcontactcentrum beantwoordt die direct (artikel 'Paspoort "
                             + "aanvragen')."),
+            Map.entry(Reason.model("Ketenteam Veiligheid", 0.82, 3, List.of("verdacht", "deur")),
+                    "Het tekstmodel (versie 3) herkent dit als werk voor Ketenteam Veiligheid (zekerheid 82%), vooral "
+                            + "aan de woorden 'verdacht' en 'deur'; het leerde dat van eerder afgehandelde contacten en "
+                            + "de kennisbank."),
             Map.entry(Reason.lowConfidence(0.183, "parkeervergunning", "Ketenteam Omgeving", KCC),
                     "Het is niet zeker welk team dit afhandelt (zekerheid 18%; het meest waarschijnlijk "
                             + "'parkeervergunning' bij Ketenteam Omgeving); Klantcontactcentrum bekijkt het contact en "

@@ -35,6 +35,51 @@ public interface RoutingConfig {
     /** How long routing keeps personal data ({@code loket.routing.retention.*}). */
     Retention retention();
 
+    /** The trained team model ({@code loket.routing.model.*}). */
+    Model model();
+
+    /** The trained team model: training, shadow evaluation, which version routes. */
+    interface Model {
+
+        /** Whether routing uses and trains a model at all ({@code false}: the rules alone). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Pins one stored version (rollback): every instance routes with it, whatever is LIVE. Unset: the newest LIVE
+         * version.
+         */
+        java.util.Optional<Integer> version();
+
+        /** How often a new version is trained from the knowledge and the outcomes ({@code off}: on demand only). */
+        @WithDefault("6h")
+        String trainEvery();
+
+        /** How often each instance reads which version is live. */
+        @WithDefault("PT10S")
+        java.time.Duration refresh();
+
+        /** The training seed (same examples, same seed: same model). */
+        @WithDefault("20261130")
+        long seed();
+
+        /** Share of the newest settled contacts held back from training to compare a new version with the live one. */
+        @WithDefault("0.2")
+        double holdoutShare();
+
+        /** Fewer held-back contacts than this: no comparison, so a new version goes live only if none is. */
+        @WithDefault("30")
+        int minHoldout();
+
+        /** Settled contacts read for one training (the newest). */
+        @WithDefault("20000")
+        int maxOutcomes();
+
+        /** Weight of a contact a transfer corrected (a settled contact that stayed where it was routed weighs 1). */
+        @WithDefault("3.0")
+        double correctionWeight();
+    }
+
     /** Retention of personal data in routing's own tables. */
     interface Retention {
 

@@ -25,6 +25,11 @@ public record Policy(String name, int version, String description, double minCon
         OWN_CASE,
         /** A product or category matched the text (whatever the intent). */
         MATCHED,
+        /**
+         * The trained team model ({@code model/TeamModel}) names a team with at least the rule's
+         * {@code minConfidence} (default: the policy's {@code minConfidence}).
+         */
+        MODEL_CONFIDENT,
         /** Always. */
         ALWAYS
     }
@@ -36,10 +41,20 @@ public record Policy(String name, int version, String description, double minCon
         /** The team named by the explicit signal (or the team handling the signalled product or category). */
         SIGNALLED_TEAM,
         /** The team that handles the matched product, category or case; needs enough confidence. */
-        HANDLING_TEAM
+        HANDLING_TEAM,
+        /** The team the trained model names (with {@link Condition#MODEL_CONFIDENT}). */
+        MODEL_TEAM
     }
 
-    public record Rule(String id, Condition when, Route routeTo) {
+    /**
+     * @param minConfidence for {@link Condition#MODEL_CONFIDENT}: the model's confidence at which the rule fires
+     *                      (optional; default the policy's minConfidence)
+     */
+    public record Rule(String id, Condition when, Route routeTo, Double minConfidence) {
+
+        public Rule(String id, Condition when, Route routeTo) {
+            this(id, when, routeTo, null);
+        }
 
         /** The id of the catch-all rule that sends an unconfident match to the first line to triage. */
         public static final String LOW_CONFIDENCE = "low-confidence";

@@ -42,6 +42,11 @@ public record Reason(Kind kind, Map<Param, String> params, List<String> cues, Re
         MATCHED,
         /** Another rule that routes to the handling team: {@code [SUBJECT], TEAM, POLICY}. */
         HANDLING_TEAM_BY_POLICY,
+        /**
+         * The trained text model recognised the team: {@code TEAM, CONFIDENCE, MODEL_VERSION} and its strongest words
+         * (in {@code cues}: only words of the knowledge itself, never a name or an address).
+         */
+        MODEL,
         /** No rule could place it; the best remaining team: {@code POLICY, TEAM}. */
         FALLBACK,
         /** A known team without its topic; the first line instead: {@code TEAM, TEAM_ID, FIRST_LINE}. */
@@ -58,7 +63,7 @@ public record Reason(Kind kind, Map<Param, String> params, List<String> cues, Re
 
     public enum Param {
         TEAM, TEAM_ID, FIRST_LINE, FROM_TEAM, GUESS_TEAM, SUBJECT, ARTICLE, LABEL, SOURCE, CASE_REFERENCE, STATUS,
-        EXPECTED_DECISION, CONFIDENCE, POLICY, TEXT
+        EXPECTED_DECISION, CONFIDENCE, POLICY, TEXT, MODEL_VERSION
     }
 
     /** Where an explicit choice was made. */
@@ -114,6 +119,11 @@ public record Reason(Kind kind, Map<Param, String> params, List<String> cues, Re
 
     public static Reason handlingTeamByPolicy(String subject, String team, String policy) {
         return of(Kind.HANDLING_TEAM_BY_POLICY, Param.SUBJECT, subject, Param.TEAM, team, Param.POLICY, policy);
+    }
+
+    public static Reason model(String team, double confidence, int version, List<String> words) {
+        return new Reason(Kind.MODEL, params(Param.TEAM, team, Param.CONFIDENCE, Double.toString(confidence),
+                Param.MODEL_VERSION, Integer.toString(version)), words, null);
     }
 
     public static Reason fallback(String policy, String team) {

@@ -73,6 +73,10 @@ public class RoutingDecisionEntity extends PanacheEntityBase {
     @Column(name = "term_unit")
     public String termUnit;
 
+    /** The trained model version consulted for the decision (null: none was live). */
+    @Column(name = "model_version")
+    public Integer modelVersion;
+
     public static String idOf(String contactId, int hop) {
         return contactId + "#" + hop;
     }

@@ -1,5 +1,15 @@
 package nl.loket.routing.domain;
 
-/** A decision as the preview shows it: where the contact would go, and the intent read in its text. */
-public record RoutingPreview(RoutingDecision decision, Intent intent) {
+import nl.loket.routing.model.ModelPrediction;
+
+/**
+ * A decision as the preview shows it: where the contact would go, the intent read in its text, which signal decided,
+ * what the trained model says (null: no model, or nothing it knows in the text) and what the rules alone decide.
+ */
+public record RoutingPreview(RoutingDecision decision, Intent intent, Signal signal,
+        ModelPrediction model, RoutingDecision rulesOnly) {
+
+    public RoutingPreview(RoutingDecision decision, Intent intent) {
+        this(decision, intent, null, null, decision);
+    }
 }

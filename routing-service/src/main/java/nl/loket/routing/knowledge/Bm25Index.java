@@ -22,6 +22,11 @@ final class Bm25Index {
 
     /** Per term: the documents that contain it, how often, and its idf (one lookup per query term). */
     private final Map<String, Postings> postingsByTerm = new HashMap<>();
+
+    /** Whether an analysed term occurs in any document. */
+    public boolean hasTerm(String term) {
+        return postingsByTerm.containsKey(term);
+    }
     private final float[] lengthNorm;
     private final int size;
 

@@ -147,6 +147,15 @@ public final class KnowledgeSnapshot {
                 .map(ProductChanged::teamId).findFirst().orElse(null);
     }
 
+    /**
+     * Whether a citizen's word is a word of the knowledge itself (its analysed form occurs in a product, category or
+     * article): only such words are named when the model explains a decision, so a name or address never is.
+     */
+    public boolean isKnowledgeWord(String word) {
+        List<String> tokens = text.searchTokens(word);
+        return !tokens.isEmpty() && tokens.stream().allMatch(index::hasTerm);
+    }
+
     /** The best knowledge items for analysed search tokens, best first (BM25). */
     public List<Match> search(List<String> tokens, int limit) {
         return search(tokens, List.of(), limit);

@@ -15,7 +15,9 @@ import io.smallrye.mutiny.Uni;
 import nl.loket.contracts.CloudEventHeaders;
 import nl.loket.contracts.EventJson;
 import nl.loket.contracts.events.ContactReceived;
+import nl.loket.contracts.events.ContactHandled;
 import nl.loket.contracts.events.ContactTransferRequested;
+import nl.loket.routing.repository.ModelRepository;
 import nl.loket.contracts.schema.EventSchemaValidator;
 import nl.loket.kit.messaging.ConsumedRecord;
 import nl.loket.kit.messaging.InvalidRecordException;
@@ -23,8 +25,9 @@ import nl.loket.kit.messaging.MessageSettler;
 import nl.loket.routing.service.RoutingService;
 
 /**
- * Consumes ContactReceived (batches from {@code contacts.received}) and ContactTransferRequested (from
- * {@code contacts.lifecycle}; other event types there are not for us and are skipped). The service kit settles:
+ * Consumes ContactReceived (batches from {@code contacts.received}), and ContactTransferRequested and ContactHandled
+ * (from {@code contacts.lifecycle}: transfers are routed again, and both are recorded as outcomes the team model
+ * learns from; other event types there are not for us and are skipped). The service kit settles:
  * a record that is not JSON or breaks its schema goes to the topic's dead-letter topic with the reason, per record
  * also inside a batch, and the consumer goes on.
  */
@@ -34,9 +37,12 @@ public class ContactListeners {
     private final RoutingService routing;
     private final RoutedContactPublisher publisher;
     private final MessageSettler settler;
+    private final ModelRepository outcomes;
     private final ObjectMapper mapper = EventJson.mapper();
 
-    public ContactListeners(RoutingService routing, RoutedContactPublisher publisher, MessageSettler settler) {
+    public ContactListeners(RoutingService routing, RoutedContactPublisher publisher, MessageSettler settler,
+            ModelRepository outcomes) {
+        this.outcomes = outcomes;
         this.routing = routing;
         this.publisher = publisher;
         this.settler = settler;
@@ -51,13 +57,25 @@ public class ContactListeners {
     @Incoming("contacts-lifecycle")
     public Uni<Void> onLifecycle(ConsumerRecord<String, String> r) {
         String type = ConsumedRecord.of(r).header(CloudEventHeaders.TYPE);
-        if (type != null && !type.equals(ContactTransferRequested.TYPE)) {
-            return Uni.createFrom().voidItem(); // handled, closed, callbacks ...: not routing's business
+        if (ContactHandled.TYPE.equals(type)) {
+            // the team that settled a contact: its label for the next model version
+            return settler.settle(r, () -> {
+                ContactHandled handled = read(r, type, ContactHandled.class);
+                return outcomes.recordSettled(handled.contactId(), handled.teamId(), handled.handledAt());
+            });
         }
-        return settler.settle(r, () -> routing.routeTransfer(transfer(r, type))
-                .onFailure(RoutingService.UnknownContactException.class)
-                .transform(e -> new InvalidRecordException(e.getMessage(), e))
-                .chain(publisher::publish));
+        if (type != null && !type.equals(ContactTransferRequested.TYPE)) {
+            return Uni.createFrom().voidItem(); // closed, callbacks ...: not routing's business
+        }
+        return settler.settle(r, () -> {
+            ContactTransferRequested transfer = read(r, type, ContactTransferRequested.class);
+            return routing.routeTransfer(transfer)
+                    .onFailure(RoutingService.UnknownContactException.class)
+                    .transform(e -> new InvalidRecordException(e.getMessage(), e))
+                    .chain(publisher::publish)
+                    // evidence against the team it left, once the transfer is published
+                    .call(() -> outcomes.recordTransfer(transfer.contactId(), transfer.fromTeamId()));
+        });
     }
 
     private RoutingService.Received received(ConsumerRecord<String, String> r) {
@@ -81,7 +99,7 @@ public class ContactListeners {
         }
     }
 
-    private ContactTransferRequested transfer(ConsumerRecord<String, String> r, String type) {
+    private <T> T read(ConsumerRecord<String, String> r, String type, Class<T> eventType) {
         if (type == null) {
             throw new InvalidRecordException("no ce_type header");
         }
@@ -96,7 +114,7 @@ public class ContactListeners {
             throw new InvalidRecordException("schema-invalid " + type + ": " + String.join("; ", violations));
         }
         try {
-            return mapper.readValue(r.value(), ContactTransferRequested.class);
+            return mapper.readValue(r.value(), eventType);
         } catch (Exception e) {
             throw new InvalidRecordException("unreadable " + type + ": " + e.getMessage());
         }

@@ -38,6 +38,7 @@ public class DecisionBatchRepository {
             + "COALESCE(c.product_name, d.product_name) AS product_name, "
             + "COALESCE(c.article_id, d.article_id) AS article_id, COALESCE(c.category_id, d.category_id) AS category_id, "
             + "COALESCE(c.term_days, d.term_days) AS term_days, COALESCE(c.term_unit, d.term_unit) AS term_unit, "
+            + "COALESCE(c.model_version, d.model_version) AS model_version, "
             + "d.routed_event_id, d.assigned_event_id, d.routed_json, d.assigned_json "
             + "FROM routed_contact c LEFT JOIN routing_decision d ON c.team_id IS NULL AND d.id = c.contact_id || '#0' "
             + "WHERE c.contact_id = ANY($1)";
@@ -47,17 +48,17 @@ public class DecisionBatchRepository {
      */
     private static final String INSERT = "INSERT INTO routed_contact (contact_id, municipality, channel, received_at, "
             + "contact_json, created_at, team_id, tier, rule, confidence, policy_name, policy_version, routed_at, reason, "
-            + "product_uri, product_name, article_id, category_id, term_days, term_unit, citizen_ref) "
+            + "product_uri, product_name, article_id, category_id, term_days, term_unit, citizen_ref, model_version) "
             + "SELECT contact_id, municipality, channel, received_at, contact_json, routed_at, team_id, tier, rule, "
             + "confidence, policy_name, policy_version, routed_at, reason, product_uri, product_name, article_id, "
-            + "category_id, term_days, term_unit, citizen_ref "
+            + "category_id, term_days, term_unit, citizen_ref, model_version "
             + "FROM UNNEST($1::varchar[], $2::varchar[], $3::varchar[], $4::timestamptz[], $5::text[], $6::varchar[], "
             + "$7::varchar[], $8::varchar[], $9::float8[], $10::varchar[], $11::int[], $12::timestamptz[], $13::text[], "
             + "$14::varchar[], $15::varchar[], $16::varchar[], $17::varchar[], $18::int[], $19::varchar[], "
-            + "$20::varchar[]) "
+            + "$20::varchar[], $21::int[]) "
             + "AS u(contact_id, municipality, channel, received_at, contact_json, team_id, tier, rule, confidence, "
             + "policy_name, policy_version, routed_at, reason, product_uri, product_name, article_id, category_id, "
-            + "term_days, term_unit, citizen_ref) "
+            + "term_days, term_unit, citizen_ref, model_version) "
             + "ON CONFLICT DO NOTHING RETURNING contact_id";
 
     private final Pool pool;
@@ -102,6 +103,7 @@ public class DecisionBatchRepository {
                 e.categoryId = r.getString("category_id");
                 e.termDays = r.getInteger("term_days");
                 e.termUnit = r.getString("term_unit");
+                e.modelVersion = r.getInteger("model_version");
                 found.add(new StoredRow(e, r.getString("contact_json")));
             }
             return found;
@@ -138,6 +140,7 @@ public class DecisionBatchRepository {
         Integer[] termDays = new Integer[n];
         String[] termUnits = new String[n];
         String[] citizenRefs = new String[n];
+        Integer[] modelVersions = new Integer[n];
         for (int i = 0; i < n; i++) {
             RoutedContactEntity c = contacts.get(i);
             RoutingDecisionEntity d = decisions.get(i);
@@ -164,6 +167,7 @@ public class DecisionBatchRepository {
             termDays[i] = d.termDays;
             termUnits[i] = d.termUnit;
             citizenRefs[i] = c.citizenRef;
+            modelVersions[i] = d.modelVersion;
         }
         Tuple rows = Tuple.tuple().addArrayOfString(contactIds).addArrayOfString(municipalities)
                 .addArrayOfString(channels).addArrayOfOffsetDateTime(receivedAt).addArrayOfString(contactJson)
@@ -171,7 +175,7 @@ public class DecisionBatchRepository {
                 .addArrayOfString(policies).addArrayOfInteger(versions).addArrayOfOffsetDateTime(routedAt)
                 .addArrayOfString(reasons).addArrayOfString(productUris).addArrayOfString(productNames)
                 .addArrayOfString(articles).addArrayOfString(categories).addArrayOfInteger(termDays)
-                .addArrayOfString(termUnits).addArrayOfString(citizenRefs);
+                .addArrayOfString(termUnits).addArrayOfString(citizenRefs).addArrayOfInteger(modelVersions);
         return pool.preparedQuery(INSERT).execute(rows).map(result -> {
             Set<String> inserted = new HashSet<>();
             result.forEach(r -> inserted.add(r.getString(0)));

@@ -15,6 +15,10 @@ final class PreviewMapper {
         RoutingDecision d = preview.decision();
         return new PreviewResponse(d.tier(), d.teamId(), language.render(d.reason()), d.confidence(), d.rule(),
                 d.productUri(), d.productName(), d.articleId(), d.categoryId(), d.policyName(), d.policyVersion(),
-                preview.intent().name());
+                preview.intent().name(), preview.signal(), d.modelVersion(),
+                preview.model() == null ? null : new PreviewResponse.ModelView(preview.model().teamId(),
+                        preview.model().confidence(), preview.model().version(), preview.model().terms()),
+                preview.rulesOnly() == null ? null
+                        : new PreviewResponse.RulesOnly(preview.rulesOnly().teamId(), preview.rulesOnly().rule()));
     }
 }

@@ -53,6 +53,8 @@ public class RoutingPreviewResource {
                     + "wildcard or no header give Dutch.")
     public Uni<Response> preview(@Valid @NotNull PreviewRequest request,
             @Parameter(description = "policy name; default: the municipality's policy") @QueryParam("policy") String policyName,
+            @Parameter(description = "trained model: absent = the live version, `none` = the rules alone, a number = "
+                    + "that stored version") @QueryParam("model") String modelChoice,
             @Context HttpHeaders headers) {
         if (!routing.isViewReady()) {
             return Uni.createFrom().item(notReady());
@@ -72,11 +74,30 @@ public class RoutingPreviewResource {
                 request.receivedAt() == null ? Instant.now() : request.receivedAt(), request.subject(),
                 request.text(), request.language(), request.caseReference(), request.productCode(),
                 request.ivrChoice(), request.deskTopic(), request.followUpOf());
+        RoutingService.ModelChoice choice = RoutingService.ModelChoice.LIVE;
+        int version = 0;
+        if (modelChoice != null && !modelChoice.isBlank()) {
+            if (modelChoice.equalsIgnoreCase("none")) {
+                choice = RoutingService.ModelChoice.NONE;
+            } else if (modelChoice.matches("[1-9][0-9]{0,8}")) {
+                choice = RoutingService.ModelChoice.VERSION;
+                version = Integer.parseInt(modelChoice);
+            } else {
+                return Uni.createFrom().item(ProblemResponses.of(400, "Bad model",
+                        "model must be none or a model version number, not '" + clip(modelChoice) + "'"));
+            }
+        }
+        int asked = version;
         ReasonTexts language = ReasonTexts.preferred(headers.getAcceptableLanguages());
-        return routing.preview(facts, policy)
-                .map(p -> Response.ok(PreviewMapper.toResponse(p, language)).header(HttpHeaders.CONTENT_LANGUAGE,
+        return routing.preview(facts, policy, choice, version)
+                .map(p -> p == null ? ProblemResponses.of(400, "Unknown model version",
+                        "No routing model version " + asked + "; GET /api/v1/routing/models lists them") : Response.ok(PreviewMapper.toResponse(p, language)).header(HttpHeaders.CONTENT_LANGUAGE,
                         language.languageTag()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build())
                 .onFailure(RoutingService.ViewNotReadyException.class).recoverWithItem(RoutingPreviewResource::notReady);
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 
     /** 503 while the knowledge view has not caught up (at start-up, or after a restart of its reader). */

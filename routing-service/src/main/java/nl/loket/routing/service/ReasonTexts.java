@@ -61,6 +61,10 @@ public enum ReasonTexts {
                 case HANDLING_TEAM_BY_POLICY -> "Volgens werkwijze " + r.get(Param.POLICY) + " gaat dit contact"
                         + (r.get(Param.SUBJECT) == null ? "" : " over '" + r.get(Param.SUBJECT) + "'") + " naar "
                         + r.get(Param.TEAM) + ".";
+                case MODEL -> "Het tekstmodel (versie " + r.get(Param.MODEL_VERSION) + ") herkent dit als werk voor "
+                        + r.get(Param.TEAM) + " (zekerheid " + percent(r.get(Param.CONFIDENCE)) + ")"
+                        + (r.cues().isEmpty() ? "" : ", vooral aan de woorden " + cues(r.cues()))
+                        + "; het leerde dat van eerder afgehandelde contacten en de kennisbank.";
                 case FALLBACK -> "Geen regel van werkwijze " + r.get(Param.POLICY) + " past op dit contact; "
                         + r.get(Param.TEAM) + " is de beste overgebleven keuze.";
                 case TEAM_TOPIC_MISSING -> "Voor " + r.get(Param.TEAM) + " bestaat (nog) geen eigen topic (team."
@@ -121,6 +125,10 @@ public enum ReasonTexts {
                 case HANDLING_TEAM_BY_POLICY -> "Policy " + r.get(Param.POLICY) + " sends this contact"
                         + (r.get(Param.SUBJECT) == null ? "" : " about '" + r.get(Param.SUBJECT) + "'") + " to "
                         + r.get(Param.TEAM) + ".";
+                case MODEL -> "The text model (version " + r.get(Param.MODEL_VERSION) + ") recognises this as work for "
+                        + r.get(Param.TEAM) + " (confidence " + percent(r.get(Param.CONFIDENCE)) + ")"
+                        + (r.cues().isEmpty() ? "" : ", mostly by the words " + cues(r.cues()))
+                        + "; it learnt that from contacts settled before and from the knowledge base.";
                 case FALLBACK -> "No rule of policy " + r.get(Param.POLICY) + " fits this contact; "
                         + r.get(Param.TEAM) + " is the best remaining choice.";
                 case TEAM_TOPIC_MISSING -> r.get(Param.TEAM) + " has no topic of its own (team." + r.get(Param.TEAM_ID)

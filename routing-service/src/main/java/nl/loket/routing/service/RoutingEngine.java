@@ -22,7 +22,10 @@ import nl.loket.routing.domain.Match;
 import nl.loket.routing.domain.Policy;
 import nl.loket.routing.domain.Reason;
 import nl.loket.routing.domain.RoutingDecision;
+import nl.loket.routing.domain.Signal;
 import nl.loket.routing.knowledge.KnowledgeSnapshot;
+import nl.loket.routing.model.ModelPrediction;
+import nl.loket.routing.model.TeamModel;
 import nl.loket.routing.text.IntentDetector;
 
 /**
@@ -38,15 +41,54 @@ public final class RoutingEngine {
     private static final double HALF_STRENGTH_SCORE = 4.0;
     private static final Pattern CASE_REFERENCE = Pattern.compile("\\b[A-Za-z]{1,8}-?[0-9][A-Za-z0-9-]{2,40}\\b");
 
-    /** Decides for a contact. */
+    /** Decides for a contact, on the rules alone (no trained model). */
     public RoutingDecision decide(ContactFacts contact, Policy policy, KnowledgeSnapshot knowledge) {
-        return decide(contact, policy, knowledge, Set.of());
+        return decide(contact, policy, knowledge, Set.of(), null);
+    }
+
+    /** Decides for a contact with the trained team model ({@code model} null: the rules alone). */
+    public RoutingDecision decide(ContactFacts contact, Policy policy, KnowledgeSnapshot knowledge, TeamModel model) {
+        return decide(contact, policy, knowledge, Set.of(), model);
     }
 
     /** Decides for a contact, never choosing one of {@code excludedTeams} (the team that asked for a transfer). */
     public RoutingDecision decide(ContactFacts contact, Policy policy, KnowledgeSnapshot knowledge,
             Set<String> excludedTeams) {
-        return toProvisionedTeam(decideByRules(contact, policy, knowledge, excludedTeams), knowledge);
+        return decide(contact, policy, knowledge, excludedTeams, null);
+    }
+
+    /**
+     * Decides for a contact, never choosing one of {@code excludedTeams}, with the trained team model as one more
+     * signal (its policy rules {@code MODEL_CONFIDENT} → {@code MODEL_TEAM}); the decision names the model version.
+     */
+    public RoutingDecision decide(ContactFacts contact, Policy policy, KnowledgeSnapshot knowledge,
+            Set<String> excludedTeams, TeamModel model) {
+        return decide(analyse(contact, knowledge, excludedTeams, model), policy, knowledge, excludedTeams);
+    }
+
+    /** Decides on an analysis already made (the preview shows both). */
+    public RoutingDecision decide(Analysis analysis, Policy policy, KnowledgeSnapshot knowledge,
+            Set<String> excludedTeams) {
+        return toProvisionedTeam(decideByRules(analysis, policy, knowledge, excludedTeams), knowledge)
+                .withModelVersion(analysis.modelVersion);
+    }
+
+    /** Which kind of signal made a decision of this policy: explicit, known case, the model or the other rules. */
+    public static Signal signalOf(RoutingDecision d, Policy policy) {
+        if (Policy.Rule.TRANSFER_REQUESTED_TEAM.equals(d.rule())) {
+            return Signal.TRANSFER;
+        }
+        Policy.Condition when = policy.rules().stream().filter(r -> r.id().equals(d.rule())).map(Policy.Rule::when)
+                .findFirst().orElse(null);
+        if (when == null) {
+            return Signal.RULES;
+        }
+        return switch (when) {
+            case EXPLICIT_SIGNAL -> Signal.EXPLICIT;
+            case KNOWN_CASE_QUESTION -> Signal.CASE;
+            case MODEL_CONFIDENT -> Signal.MODEL;
+            default -> Signal.RULES;
+        };
     }
 
     /**
@@ -69,12 +111,11 @@ public final class RoutingEngine {
                 known ? team : null);
     }
 
-    private RoutingDecision decideByRules(ContactFacts contact, Policy policy, KnowledgeSnapshot knowledge,
+    private RoutingDecision decideByRules(Analysis analysis, Policy policy, KnowledgeSnapshot knowledge,
             Set<String> excludedTeams) {
-        Analysis analysis = analyse(contact, knowledge, excludedTeams);
         String firstLine = knowledge.firstLineTeam();
         for (Policy.Rule rule : policy.rules()) {
-            if (!fires(rule.when(), analysis)) {
+            if (!fires(rule, policy, analysis)) {
                 continue;
             }
             Optional<RoutingDecision> decision = route(rule, policy, analysis, knowledge, firstLine, excludedTeams);
@@ -90,8 +131,20 @@ public final class RoutingEngine {
 
     /** The text signals of a contact, for the decision and for explaining it. */
     public Analysis analyse(ContactFacts contact, KnowledgeSnapshot knowledge, Set<String> excludedTeams) {
+        return analyse(contact, knowledge, excludedTeams, null);
+    }
+
+    /** The text signals of a contact, with the trained model's prediction when there is a model. */
+    public Analysis analyse(ContactFacts contact, KnowledgeSnapshot knowledge, Set<String> excludedTeams,
+            TeamModel model) {
         Analysis a = new Analysis();
         String content = contact.fullText();
+        if (model != null) {
+            // asked only when a rule needs it (most contacts are placed before the model's rule) or for the preview
+            a.modelVersion = model.version();
+            a.modelQuestion = () -> model.predict(content, t -> knowledge.knowsTeam(t) && !excludedTeams.contains(t),
+                    knowledge::isKnowledgeWord);
+        }
         var tokens = knowledge.text().analyse(content);
         a.intent = knowledge.intents().detect(content, tokens.cueTokens());
         a.signal = explicitSignal(contact, knowledge);
@@ -135,9 +188,11 @@ public final class RoutingEngine {
         return a;
     }
 
-    private boolean fires(Policy.Condition condition, Analysis a) {
+    private boolean fires(Policy.Rule rule, Policy policy, Analysis a) {
         Intent intent = a.intent.intent();
-        return switch (condition) {
+        return switch (rule.when()) {
+            case MODEL_CONFIDENT -> a.model() != null && a.model().confidence()
+                    >= (rule.minConfidence() != null ? rule.minConfidence() : policy.minConfidence());
             case EXPLICIT_SIGNAL -> a.signal != null;
             case KNOWN_CASE_QUESTION -> a.caseStatus != null && intent != Intent.OWN_CASE;
             case UNKNOWN_CASE_QUESTION -> a.caseStatus == null && intent == Intent.CASE_STATUS;
@@ -159,7 +214,7 @@ public final class RoutingEngine {
                         firstLineReason(rule, policy, a, k, firstLine)));
             }
             case SIGNALLED_TEAM -> {
-                Signal s = a.signal;
+                ExplicitSignal s = a.signal;
                 if (s == null || excluded.contains(s.teamId)) {
                     return Optional.empty();
                 }
@@ -183,6 +238,18 @@ public final class RoutingEngine {
                 return Optional.of(decision(policy, k, team, rule.id(), a, a.confidence,
                         handlingReason(rule, policy, a, k, team)));
             }
+            case MODEL_TEAM -> {
+                ModelPrediction m = a.model();
+                // the model places contacts with a team; what it would give the first line, the first line's own
+                // rules take (with their reason: triage, information question)
+                if (m == null || excluded.contains(m.teamId()) || !k.knowsTeam(m.teamId())
+                        || m.teamId().equals(firstLine)) {
+                    return Optional.empty();
+                }
+                Match top = a.matches.stream().filter(x -> m.teamId().equals(x.teamId())).findFirst().orElse(null);
+                return Optional.of(decision(policy, k, m.teamId(), rule.id(), a, top, m.confidence(),
+                        Reason.model(k.teamName(m.teamId()), m.confidence(), m.version(), m.terms())));
+            }
             default -> {
                 return Optional.empty();
             }
@@ -191,6 +258,11 @@ public final class RoutingEngine {
 
     private RoutingDecision decision(Policy policy, KnowledgeSnapshot k, String team, String rule, Analysis a,
             double confidence, Reason reason) {
+        return decision(policy, k, team, rule, a, a.topMatch, confidence, reason);
+    }
+
+    private RoutingDecision decision(Policy policy, KnowledgeSnapshot k, String team, String rule, Analysis a,
+            Match topMatch, double confidence, Reason reason) {
         String productUri = null;
         String productName = null;
         String categoryId = null;
@@ -200,14 +272,14 @@ public final class RoutingEngine {
             productUri = a.caseStatus.productUri();
             productName = p == null ? null : p.name();
             term = p == null ? null : p.handlingTerm();
-        } else if (a.topMatch != null && a.topMatch.kind() == Match.Kind.PRODUCT) {
-            ProductChanged p = k.products().get(a.topMatch.id());
-            productUri = a.topMatch.id();
-            productName = a.topMatch.label();
+        } else if (topMatch != null && topMatch.kind() == Match.Kind.PRODUCT) {
+            ProductChanged p = k.products().get(topMatch.id());
+            productUri = topMatch.id();
+            productName = topMatch.label();
             term = p == null ? null : p.handlingTerm();
-        } else if (a.topMatch != null && a.topMatch.kind() == Match.Kind.CATEGORY) {
-            CategoryChanged c = k.categories().get(a.topMatch.id());
-            categoryId = a.topMatch.id();
+        } else if (topMatch != null && topMatch.kind() == Match.Kind.CATEGORY) {
+            CategoryChanged c = k.categories().get(topMatch.id());
+            categoryId = topMatch.id();
             term = c == null ? null : c.handlingTerm();
         }
         String articleId = a.topArticle == null ? null : a.topArticle.id();
@@ -298,8 +370,8 @@ public final class RoutingEngine {
      * Explicit signals: {@code productCode} (web form) is a product URI, its last path segment or its name;
      * {@code ivrChoice} and {@code deskTopic} are a team id, a product URI or name, or a category id or name.
      */
-    Signal explicitSignal(ContactFacts c, KnowledgeSnapshot k) {
-        Signal s = signal(c.productCode(), Reason.Source.WEB_FORM, k, false);
+    ExplicitSignal explicitSignal(ContactFacts c, KnowledgeSnapshot k) {
+        ExplicitSignal s = signal(c.productCode(), Reason.Source.WEB_FORM, k, false);
         if (s == null) {
             s = signal(c.ivrChoice(), Reason.Source.PHONE_MENU, k, true);
         }
@@ -309,14 +381,14 @@ public final class RoutingEngine {
         return s;
     }
 
-    private Signal signal(String value, Reason.Source source, KnowledgeSnapshot k, boolean teamAllowed) {
+    private ExplicitSignal signal(String value, Reason.Source source, KnowledgeSnapshot k, boolean teamAllowed) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String v = value.trim();
         String lower = v.toLowerCase(Locale.ROOT);
         if (teamAllowed && k.knowsTeam(lower)) {
-            return new Signal(lower, k.teamName(lower), source, null, null, null, null);
+            return new ExplicitSignal(lower, k.teamName(lower), source, null, null, null, null);
         }
         for (ProductChanged p : k.products().values()) {
             if (p.teamId() == null || !k.knowsTeam(p.teamId())) {
@@ -326,13 +398,13 @@ public final class RoutingEngine {
             String slug = uri.substring(uri.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
             if (uri.equals(v) || slug.equals(lower) || slug.equals(lower.replace(' ', '_'))
                     || (p.name() != null && p.name().equalsIgnoreCase(v))) {
-                return new Signal(p.teamId(), p.name(), source, p.uri(), p.name(), null, p.handlingTerm());
+                return new ExplicitSignal(p.teamId(), p.name(), source, p.uri(), p.name(), null, p.handlingTerm());
             }
         }
         for (CategoryChanged cat : k.categories().values()) {
             if (cat.teamId() != null && k.knowsTeam(cat.teamId()) && (cat.id().equalsIgnoreCase(v) || (cat.name() != null
                     && cat.name().equalsIgnoreCase(v)))) {
-                return new Signal(cat.teamId(), cat.name(), source, null, null, cat.id(), cat.handlingTerm());
+                return new ExplicitSignal(cat.teamId(), cat.name(), source, null, null, cat.id(), cat.handlingTerm());
             }
         }
         return null;
@@ -351,14 +423,14 @@ public final class RoutingEngine {
         return Math.round(Math.max(0, Math.min(1, d)) * 1000) / 1000.0;
     }
 
-    record Signal(String teamId, String label, Reason.Source source, String productUri, String productName,
+    record ExplicitSignal(String teamId, String label, Reason.Source source, String productUri, String productName,
             String categoryId, HandlingTerm handlingTerm) {
     }
 
     /** What the engine read in a contact. */
     public static final class Analysis {
         IntentDetector.Result intent;
-        Signal signal;
+        ExplicitSignal signal;
         CaseStatusChanged caseStatus;
         String caseReference;
         List<Match> matches = List.of();
@@ -366,6 +438,19 @@ public final class RoutingEngine {
         Match topMatch;
         Match topArticle;
         double confidence;
+        java.util.function.Supplier<ModelPrediction> modelQuestion;
+        ModelPrediction model;
+        boolean modelAsked;
+        Integer modelVersion;
+
+        /** The trained model's best team for the text (null: no model, or nothing it knows in the text). */
+        public ModelPrediction model() {
+            if (!modelAsked && modelQuestion != null) {
+                model = modelQuestion.get();
+                modelAsked = true;
+            }
+            return model;
+        }
 
         public IntentDetector.Result intent() {
             return intent;

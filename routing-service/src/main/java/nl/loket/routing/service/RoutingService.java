@@ -37,6 +37,7 @@ import nl.loket.routing.domain.Reason;
 import nl.loket.routing.domain.RoutingDecision;
 import nl.loket.routing.domain.StoredDecision;
 import nl.loket.routing.knowledge.KnowledgeSnapshot;
+import nl.loket.routing.model.TeamModel;
 import nl.loket.routing.knowledge.KnowledgeView;
 import nl.loket.routing.repository.DecisionBatchRepository;
 import nl.loket.routing.domain.RoutedContactEntity;
@@ -62,9 +63,11 @@ public class RoutingService {
     private final DecisionBatchRepository batches;
     private final MeterRegistry meters;
     private final Pseudonyms pseudonyms;
+    private final ModelRegistry models;
 
     public RoutingService(KnowledgeView view, PolicyRegistry policies, RoutingRepository repository,
-            DecisionBatchRepository batches, MeterRegistry meters, Pseudonyms pseudonyms) {
+            DecisionBatchRepository batches, MeterRegistry meters, Pseudonyms pseudonyms, ModelRegistry models) {
+        this.models = models;
         this.view = view;
         this.policies = policies;
         this.repository = repository;
@@ -87,14 +90,37 @@ public class RoutingService {
      * topic). Fails with {@link ViewNotReadyException} while the knowledge view has not caught up.
      */
     public Uni<RoutingPreview> preview(ContactFacts facts, Policy policy) {
+        return preview(facts, policy, ModelChoice.LIVE, 0);
+    }
+
+    /**
+     * The preview with a chosen model: the live one, none (the rules alone) or a stored version (null when that
+     * version does not exist). Shows what the rules alone would decide and what the model says, beside the decision.
+     */
+    public Uni<RoutingPreview> preview(ContactFacts facts, Policy policy, ModelChoice choice, int version) {
         if (!view.isCaughtUp()) {
             return Uni.createFrom().failure(new ViewNotReadyException());
         }
-        KnowledgeSnapshot knowledge = view.snapshot();
-        RoutingEngine.Analysis analysis = engine.analyse(facts, knowledge, Set.of());
-        RoutingDecision d = engine.decide(facts, policy, knowledge);
-        return Uni.createFrom().item(new RoutingPreview(d, analysis.intent().intent()));
+        Uni<TeamModel> model = switch (choice) {
+            case LIVE -> Uni.createFrom().item(models.current());
+            case NONE -> Uni.createFrom().nullItem();
+            case VERSION -> models.version(version);
+        };
+        return model.map(m -> {
+            if (choice == ModelChoice.VERSION && m == null) {
+                return null;
+            }
+            KnowledgeSnapshot knowledge = view.snapshot();
+            RoutingEngine.Analysis analysis = engine.analyse(facts, knowledge, Set.of(), m);
+            RoutingDecision d = engine.decide(analysis, policy, knowledge, Set.of());
+            RoutingDecision rulesOnly = m == null ? d : engine.decide(facts, policy, knowledge, Set.of(), null);
+            return new RoutingPreview(d, analysis.intent().intent(), RoutingEngine.signalOf(d, policy),
+                    analysis.model(), rulesOnly);
+        });
     }
+
+    /** Which model a preview uses. */
+    public enum ModelChoice { LIVE, NONE, VERSION }
 
     /**
      * First decisions (hop 0) for a batch of received contacts: stored ones are returned as they were, new ones
@@ -110,6 +136,7 @@ public class RoutingService {
         // (redelivery) is answered with the stored decision and its event ids, never with the new one.
         return viewReady().chain(ignored -> {
             KnowledgeSnapshot knowledge = view.snapshot();
+            TeamModel model = models.current();
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             List<RoutedContactEntity> newContacts = new ArrayList<>(contacts.size());
             List<RoutingDecisionEntity> newDecisions = new ArrayList<>(contacts.size());
@@ -117,7 +144,7 @@ public class RoutingService {
             for (Received received : contacts.values()) {
                 ContactReceived c = received.contact();
                 Policy policy = policies.forMunicipality(c.municipality());
-                RoutingDecision d = engine.decide(facts(c), policy, knowledge);
+                RoutingDecision d = engine.decide(facts(c), policy, knowledge, Set.of(), model);
                 if (d.teamWithoutTopic() != null) {
                     withoutTopic.put(c.contactId(), d);
                 }
@@ -193,12 +220,13 @@ public class RoutingService {
                     Policy.Rule.TRANSFER_REQUESTED_TEAM, null, null, null, null, null, policy.name(), policy.version()),
                     knowledge);
         } else {
-            RoutingDecision again = engine.decide(facts(c), policy, knowledge, Set.of(t.fromTeamId()));
+            RoutingDecision again = engine.decide(facts(c), policy, knowledge, Set.of(t.fromTeamId()),
+                    models.current());
             d = new RoutingDecision(again.tier(), again.teamId(),
                     Reason.transferRoutedAgain(from, again.reason()),
                     again.confidence(), again.rule(), again.productUri(), again.productName(), again.articleId(),
                     again.categoryId(), again.handlingTerm(), again.policyName(), again.policyVersion(),
-                    again.teamWithoutTopic());
+                    again.teamWithoutTopic(), again.modelVersion());
         }
         reportMissingTopic(t.contactId(), d);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -254,7 +282,7 @@ public class RoutingService {
         ContactRouted routed = new ContactRouted(c.contactId(), c.municipality(), c.channel(), c.receivedAt(), hop,
                 d.tier(), d.teamId(), reason, d.confidence(), d.rule(), d.productUri(),
                 d.productName(), d.articleId(), d.categoryId(), d.policyName(), d.policyVersion(), previousTeamId, now,
-                c.followUpOf());
+                c.followUpOf(), d.modelVersion());
         // only what the team needs: contact details and the team's own pseudonymous reference (never the global one,
         // never a BSN: the contract has none). Every path builds it here: first decision, transfer, redelivery.
         ContactAssigned assigned = new ContactAssigned(c.contactId(), d.teamId(), d.tier(), hop, c.municipality(),
@@ -284,6 +312,7 @@ public class RoutingService {
         e.categoryId = d.categoryId();
         e.termDays = d.handlingTerm() == null ? null : d.handlingTerm().days();
         e.termUnit = d.handlingTerm() == null ? null : d.handlingTerm().unit().name();
+        e.modelVersion = d.modelVersion();
         return e;
     }
 
@@ -312,7 +341,7 @@ public class RoutingService {
                 e.confidence, e.rule, e.productUri, e.productName, e.articleId, e.categoryId,
                 e.termDays == null ? null : new nl.loket.contracts.events.HandlingTerm(e.termDays,
                         nl.loket.contracts.events.TermUnit.valueOf(e.termUnit)),
-                e.policyName, e.policyVersion);
+                e.policyName, e.policyVersion, null, e.modelVersion);
         return toStored(entity(c, e.hop, d, null, null, e.routedAt), true);
     }
 

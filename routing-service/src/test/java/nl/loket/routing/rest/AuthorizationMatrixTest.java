@@ -35,7 +35,8 @@ import nl.loket.testsupport.oidc.TestTokens;
  * The roles table of routing-service (README "Endpoints and roles"): POST /api/v1/routing/preview × {no token,
  * expired, wrong issuer, wrong audience, tampered, signed by a stranger} is 401 with {@code WWW-Authenticate: Bearer},
  * the roles adapter, metrics-viewer and operator (and none) are 403, both problem+json; agent and editor get the
- * preview. The operator's endpoints (POST /api/v1/privacy/inzage and /erasure, GET /api/v1/processing-log): 401 in
+ * preview. The operator's endpoints (POST /api/v1/privacy/inzage and /erasure, GET /api/v1/processing-log, GET
+ * /api/v1/routing/models, POST /api/v1/routing/models/train): 401 in
  * the same ways, 403 for every other role and none, 200 for the operator. /q/* is only on the management interface.
  */
 @QuarkusTest
@@ -48,6 +49,8 @@ class AuthorizationMatrixTest {
     private static final String INZAGE = "/api/v1/privacy/inzage";
     private static final String ERASURE = "/api/v1/privacy/erasure";
     private static final String PROCESSING_LOG = "/api/v1/processing-log";
+    private static final String MODELS = "/api/v1/routing/models";
+    private static final String TRAIN = "/api/v1/routing/models/train";
     /** A well-formed reference of no routed contact. */
     private static final String UNKNOWN_CITIZEN = "0".repeat(64);
     private static final Map<String, Object> CONTACT = Map.of("municipality", "GM0363", "channel", "WEB_FORM",
@@ -67,12 +70,18 @@ class AuthorizationMatrixTest {
 
     /** The operator's endpoints, each called with a valid request. */
     static Stream<String> operatorEndpoints() {
-        return Stream.of(INZAGE, ERASURE, PROCESSING_LOG);
+        return Stream.of(INZAGE, ERASURE, PROCESSING_LOG, MODELS, TRAIN);
     }
 
     private static ValidatableResponse call(String endpoint, RequestSpecification spec) {
         if (endpoint.equals(PROCESSING_LOG)) {
             return spec.get(PROCESSING_LOG + "?limit=1").then();
+        }
+        if (endpoint.equals(MODELS)) {
+            return spec.get(MODELS).then();
+        }
+        if (endpoint.equals(TRAIN)) {
+            return spec.contentType(ContentType.JSON).body(Map.of("seed", 1)).post(TRAIN).then();
         }
         return spec.contentType(ContentType.JSON).body(Map.of("citizenRef", UNKNOWN_CITIZEN)).post(endpoint).then();
     }

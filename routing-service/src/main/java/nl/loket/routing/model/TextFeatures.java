@@ -1,0 +1,125 @@
+package nl.loket.routing.model;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import nl.loket.routing.text.DutchText;
+
+/**
+ * The features of a text for the team model: the Dutch analysis routing already has (stems, compound parts,
+ * synonyms; the cue tokens too, so "hoe", "mijn", "kan ik" count) and character n-grams (3–5) of every word, for
+ * very short texts, compounds and spelling variants the stemmer does not join.
+ *
+ * <p>Every feature name is hashed into one of {@value #BUCKETS} buckets (keyed FNV-1a): a stored model holds
+ * bucket numbers and weights, never a citizen's words. The words behind the buckets of one text are kept only
+ * while that text is decided, to explain the decision.
+ */
+public final class TextFeatures {
+
+    public static final int BUCKETS = 1 << 18;
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    private final DutchText text;
+
+    public TextFeatures(DutchText text) {
+        this.text = text;
+    }
+
+    /** A text's features: bucket name → value (L2-normalised), and per bucket the word it came from. */
+    public record Extracted(String[] names, double[] values, Map<String, String> wordOf) {
+        public boolean isEmpty() {
+            return names.length == 0;
+        }
+    }
+
+    public Extracted extract(String content) {
+        Map<String, Double> counts = new LinkedHashMap<>();
+        Map<String, String> wordOf = new LinkedHashMap<>();
+        if (content != null && !content.isBlank()) {
+            List<String> words = new ArrayList<>();
+            var m = WORD.matcher(fold(content));
+            while (m.find()) {
+                words.add(m.group());
+            }
+            DutchText.Analysed analysed = text.analyse(content);
+            for (String t : analysed.cueTokens()) {
+                add(counts, wordOf, "q:" + t, original(t, words), 0.5);
+            }
+            List<String> search = analysed.searchTokens();
+            for (int i = 0; i < search.size(); i++) {
+                String word = original(search.get(i), words);
+                add(counts, wordOf, "w:" + search.get(i), word, 1.0);
+                if (i > 0) {
+                    add(counts, wordOf, "b:" + search.get(i - 1) + "_" + search.get(i), word, 0.5);
+                }
+            }
+            for (String word : words) {
+                String w = "<" + word + ">";
+                if (w.length() < 5) {
+                    continue;
+                }
+                for (int n = 3; n <= 5; n++) {
+                    for (int i = 0; i + n <= w.length(); i++) {
+                        add(counts, wordOf, "c:" + w.substring(i, i + n), word, 0.25);
+                    }
+                }
+            }
+        }
+        double norm = 0;
+        for (double v : counts.values()) {
+            norm += v * v;
+        }
+        norm = Math.sqrt(norm);
+        String[] names = new String[counts.size()];
+        double[] values = new double[counts.size()];
+        int i = 0;
+        for (Map.Entry<String, Double> e : counts.entrySet()) {
+            names[i] = e.getKey();
+            values[i++] = e.getValue() / norm;
+        }
+        return new Extracted(names, values, wordOf);
+    }
+
+    private static void add(Map<String, Double> counts, Map<String, String> wordOf, String feature, String word,
+            double weight) {
+        String bucket = bucket(feature);
+        counts.merge(bucket, weight, Double::sum);
+        wordOf.putIfAbsent(bucket, word);
+    }
+
+    /** The bucket of a feature name: 64-bit FNV-1a over its UTF-8 bytes, modulo {@link #BUCKETS}. */
+    static String bucket(String feature) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : feature.getBytes(StandardCharsets.UTF_8)) {
+            h ^= b & 0xff;
+            h *= 0x100000001b3L;
+        }
+        return "f" + Long.toString(Math.floorMod(h, (long) BUCKETS), 36);
+    }
+
+    private static String fold(String s) {
+        return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+
+    /** The citizen's word behind a stem or compound part (for explanations): the first word that contains it. */
+    private static String original(String token, List<String> words) {
+        for (String w : words) {
+            if (w.startsWith(token)) {
+                return w;
+            }
+        }
+        for (String w : words) {
+            if (w.contains(token)) {
+                return w;
+            }
+        }
+        return null; // a synonym the citizen did not write: no word to name
+    }
+}

@@ -1,0 +1,150 @@
+package nl.loket.routing.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import nl.loket.contracts.events.CaseStatusChanged;
+import nl.loket.contracts.events.Channel;
+import nl.loket.routing.KnowledgeFixture;
+import nl.loket.routing.domain.ContactFacts;
+import nl.loket.routing.domain.Policy;
+import nl.loket.routing.domain.RoutingDecision;
+import nl.loket.routing.domain.Signal;
+import nl.loket.routing.knowledge.KnowledgeSnapshot;
+import nl.loket.routing.knowledge.KnowledgeView;
+import nl.loket.routing.service.PolicyRegistry;
+import nl.loket.routing.service.ReasonTexts;
+import nl.loket.routing.service.RoutingEngine;
+
+/** The trained team model as one more signal: pure, on the knowledge fixture (no Kafka, no database). */
+class TeamModelTest {
+
+    private static final RoutingEngine ENGINE = new RoutingEngine();
+    private static final Policy POLICY = PolicyRegistry.loadAll().get("chain-specialised-kcc");
+    /** Rules send it to the first line for triage (no cue, no confident match); it is work for veiligheid. */
+    private static final String AT_THE_DOOR = "Er staat al een uur iemand verdacht aan de deur te rammelen";
+    private static KnowledgeSnapshot knowledge;
+    private static ModelTrainer trainer;
+    private static TeamModel knowledgeOnly;
+    private static TeamModel corrected;
+
+    @BeforeAll
+    static void train() {
+        KnowledgeView view = KnowledgeFixture.view();
+        view.putCase("OV-2026-00042", new CaseStatusChanged("OV-2026-00042", "GM0363",
+                "http://standaarden.overheid.nl/owms/terms/omgevingsvergunning_bouw", "omgeving", "IN_BEHANDELING",
+                "Advies welstand gevraagd", LocalDate.of(2026, 12, 20), Instant.now()));
+        knowledge = view.snapshot();
+        trainer = new ModelTrainer(new TextFeatures(knowledge.text()));
+        knowledgeOnly = trainer.train(1, KnowledgeExamples.of(knowledge), 7);
+        List<TrainingExample> withCorrection = new ArrayList<>(KnowledgeExamples.of(knowledge));
+        // routed to the first line, transferred, settled by veiligheid: a corrected contact weighs 3
+        withCorrection.add(new TrainingExample("outcome:c-door", AT_THE_DOOR, "veiligheid", 3.0));
+        corrected = trainer.train(2, withCorrection, 7);
+    }
+
+    private static ContactFacts contact(String text, String caseReference, String productCode, String ivr,
+            String desk) {
+        return new ContactFacts("c-1", "GM0363", Channel.PHONE, Instant.now(), null, text, "nl", caseReference,
+                productCode, ivr, desk, null);
+    }
+
+    private static RoutingDecision decide(ContactFacts c, TeamModel model) {
+        return ENGINE.decide(c, POLICY, knowledge, Set.of(), model);
+    }
+
+    @Test
+    void trainingIsDeterministicForASeed() {
+        TeamModel again = trainer.train(1, KnowledgeExamples.of(knowledge), 7);
+        // the examples in another order: training sorts them by key
+        List<TrainingExample> shuffled = new ArrayList<>(KnowledgeExamples.of(knowledge));
+        java.util.Collections.reverse(shuffled);
+        TeamModel reordered = trainer.train(1, shuffled, 7);
+        for (String text : List.of(AT_THE_DOOR, "grofvuil", "Kan ik hulp krijgen bij het huishouden?",
+                "Mijn aanslag onroerendezaakbelasting klopt niet", "Hoe vraag ik een paspoort aan?")) {
+            ModelPrediction p = knowledgeOnly.predict(text, null);
+            assertThat(again.predict(text, null)).as(text).isEqualTo(p);
+            assertThat(reordered.predict(text, null)).as(text).isEqualTo(p);
+        }
+        assertThat(knowledgeOnly.getWeights()).isEqualTo(again.getWeights());
+    }
+
+    @Test
+    void aTransferCorrectedContactTeachesTheModel() {
+        RoutingDecision before = decide(contact(AT_THE_DOOR, null, null, null, null), knowledgeOnly);
+        assertThat(before.teamId()).isEqualTo("kcc");
+        assertThat(before.rule()).isEqualTo("low-confidence");
+
+        RoutingDecision after = decide(contact(AT_THE_DOOR, null, null, null, null), corrected);
+        assertThat(after.teamId()).isEqualTo("veiligheid");
+        assertThat(after.rule()).isEqualTo("text-model");
+        assertThat(RoutingEngine.signalOf(after, POLICY)).isEqualTo(Signal.MODEL);
+        assertThat(after.modelVersion()).isEqualTo(2);
+        assertThat(ReasonTexts.DUTCH.render(after.reason()))
+                .startsWith("Het tekstmodel (versie 2) herkent dit als werk voor Ketenteam Veiligheid (zekerheid ")
+                .endsWith("; het leerde dat van eerder afgehandelde contacten en de kennisbank.");
+    }
+
+    @Test
+    void explicitSignalsAndKnownCasesWinOverTheModel() {
+        // the model says veiligheid for this text; the citizen's own choice and a known case still decide
+        assertThat(corrected.predict(AT_THE_DOOR, null).teamId()).isEqualTo("veiligheid");
+        RoutingDecision ivr = decide(contact(AT_THE_DOOR, null, null, "belastingen", null), corrected);
+        assertThat(ivr.teamId()).isEqualTo("belastingen");
+        assertThat(ivr.rule()).isEqualTo("explicit-signal");
+        RoutingDecision desk = decide(contact(AT_THE_DOOR, null, null, null, "omgeving"), corrected);
+        assertThat(desk.teamId()).isEqualTo("omgeving");
+        // a question about a known case (the door is its subject): the first line answers with the case's status
+        RoutingDecision knownCase = decide(contact("Hoe staat het met zaak OV-2026-00042? " + AT_THE_DOOR + "?",
+                "OV-2026-00042", null, null, null), corrected);
+        assertThat(knownCase.rule()).isEqualTo("known-case-status");
+        assertThat(knownCase.teamId()).isEqualTo("kcc");
+        assertThat(RoutingEngine.signalOf(knownCase, POLICY)).isEqualTo(Signal.CASE);
+        // every decision names the model version consulted, whichever signal decided
+        assertThat(List.of(ivr, desk, knownCase)).extracting(RoutingDecision::modelVersion).containsOnly(2);
+    }
+
+    @Test
+    void confidentRulesDecideBeforeTheModelAndTheRulesAloneNameNoModel() {
+        String info = "Hoe vraag ik een paspoort aan en wat kost het?";
+        RoutingDecision withModel = decide(contact(info, null, null, null, null), corrected);
+        assertThat(withModel.rule()).isEqualTo("information-question");
+        assertThat(withModel.modelVersion()).isEqualTo(2);
+        RoutingDecision rulesAlone = decide(contact(info, null, null, null, null), null);
+        assertThat(rulesAlone.teamId()).isEqualTo(withModel.teamId());
+        assertThat(rulesAlone.modelVersion()).isNull();
+    }
+
+    @Test
+    void aStoredVersionRoutesTheSameAsTheTrainedOne() {
+        TeamModel loaded = TeamModel.load(2, corrected.toBytes(), new TextFeatures(knowledge.text()));
+        assertThat(loaded.predict(AT_THE_DOOR, null)).isEqualTo(corrected.predict(AT_THE_DOOR, null));
+        assertThat(decide(contact(AT_THE_DOOR, null, null, null, null), loaded))
+                .isEqualTo(decide(contact(AT_THE_DOOR, null, null, null, null), corrected));
+    }
+
+    @Test
+    void theStoredModelHoldsNoWordsAndExplanationsNameOnlyKnowledgeWords() {
+        String text = "Meneer Jansen van de Kerkstraat 12 staat verdacht aan de deur te rammelen";
+        var features = corrected.featureNames();
+        assertThat(features).allMatch(f -> f.matches("f[0-9a-z]+"));
+        ModelPrediction p = corrected.predict(text, null, knowledge::isKnowledgeWord);
+        assertThat(p.terms()).doesNotContain("jansen", "kerkstraat", "meneer");
+        assertThat(p.terms()).allMatch(knowledge::isKnowledgeWord);
+    }
+
+    @Test
+    void aTransferNeverGoesBackToTheTeamThatAskedForIt() {
+        RoutingDecision d = ENGINE.decide(contact(AT_THE_DOOR, null, null, null, null), POLICY, knowledge,
+                Set.of("veiligheid"), corrected);
+        assertThat(d.teamId()).isNotEqualTo("veiligheid");
+    }
+}
