@@ -16,6 +16,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import nl.loket.contracts.DefaultTeams;
 import nl.loket.contracts.events.Channel;
 
 /**
@@ -33,9 +34,25 @@ public final class ContactScript {
     /** What kind of contact, and so what the right answer is. */
     public enum Kind { GENERIC_QUESTION, OWN_CASE, REPORT, STATUS_QUESTION, NONSENSE }
 
+    /**
+     * How the text is phrased: the templates around the reference data, or one of the hard phrasings of the learning
+     * week ({@link #day(int, long, double)}) — a public-space report of a few words, or a question about the citizen's
+     * own situation worded like a general question.
+     */
+    public enum Phrasing { TEMPLATE, SHORT_REPORT, OWN_SITUATION }
+
     /** One scripted contact; {@code intendedTeam} is what a good KCC would decide, used by the simulated agents. */
     public record ScriptedContact(int seq, Kind kind, Channel channel, String subject, String text, String caseReference,
-            String productCode, String intendedTeam, double arrival) {
+            String productCode, String intendedTeam, double arrival, Phrasing phrasing) {
+
+        public ScriptedContact(int seq, Kind kind, Channel channel, String subject, String text, String caseReference,
+                String productCode, String intendedTeam, double arrival) {
+            this(seq, kind, channel, subject, text, caseReference, productCode, intendedTeam, arrival, Phrasing.TEMPLATE);
+        }
+
+        public boolean hard() {
+            return phrasing != Phrasing.TEMPLATE;
+        }
     }
 
     record Product(String uri, String name, String team) {
@@ -76,12 +93,31 @@ public final class ContactScript {
         "Hoe staat het met mijn aanvraag voor %s? Mijn zaaknummer is %s.",
         "Ik wacht al weken op een besluit over %s (zaak %s). Wanneer hoor ik iets?"};
     private static final String[] NONSENSE = {"Hallo?", "test test 123", "asdfghjkl", "Ik weet het niet meer.", "?"};
+    /** Own-situation questions worded like general ones: any chain team's product, and the sociaal domein's benefits. */
+    private static final String[] OWN_SITUATION = {"Kan ik hulp krijgen bij %s?", "Wat betekent %s in mijn situatie?"};
+    private static final String[] OWN_SITUATION_SOCIAL = {"Kom ik in aanmerking voor %s?", "Heb ik recht op %s?"};
+    /** A Signalen category as a citizen types it into the app or says it on the phone: at most this many words. */
+    static final int SHORT_REPORT_MAX_WORDS = 5;
+    static final String AT_MY_DOOR = " bij mij voor de deur";
 
     /** {@code count} contacts over a working day (arrival in [0, 1) of the day), reproducible from {@code seed}. */
     public List<ScriptedContact> day(int count, long seed) {
+        return day(count, seed, 0);
+    }
+
+    /**
+     * As {@link #day(int, long)}, with about {@code hardShare} of the contacts in a hard phrasing (half short public-space
+     * reports, half own-situation questions worded like general ones), for the learning week. With 0 the day is exactly
+     * that of {@link #day(int, long)}: no extra random numbers are drawn.
+     */
+    public List<ScriptedContact> day(int count, long seed, double hardShare) {
         Random random = new Random(seed);
         List<ScriptedContact> day = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
+            if (hardShare > 0 && random.nextDouble() < hardShare) {
+                day.add(random.nextBoolean() ? shortReport(i, random) : ownSituation(i, random));
+                continue;
+            }
             double roll = random.nextDouble();
             Kind kind = roll < 0.50 ? Kind.GENERIC_QUESTION : roll < 0.66 ? Kind.OWN_CASE : roll < 0.88 ? Kind.REPORT
                     : roll < 0.97 ? Kind.STATUS_QUESTION : Kind.NONSENSE;
@@ -128,6 +164,60 @@ public final class ContactScript {
                         null, null, "kcc", arrival);
             }
         }
+    }
+
+    /**
+     * A public-space report of a few words: just the Signalen category's name in lower case, as typed in the app or
+     * noted from a call, sometimes "bij mij voor de deur". No subject, no category chosen: the text is all there is.
+     * The team is the category's, as a KCC that knows the categories would decide.
+     */
+    private ScriptedContact shortReport(int seq, Random random) {
+        double arrival = arrival(random);
+        Category c;
+        String words;
+        do {
+            c = categories.get(random.nextInt(categories.size()));
+            words = shortName(c.name(), random);
+        } while (words.isEmpty() || words.split(" ").length > SHORT_REPORT_MAX_WORDS);
+        String text = random.nextDouble() < 0.35 ? words + AT_MY_DOOR : words;
+        return new ScriptedContact(seq, Kind.REPORT, reportChannel(random), null, text, null, null, c.team(), arrival,
+                Phrasing.SHORT_REPORT);
+    }
+
+    /**
+     * A category name as people say it: lower case, "Boom - dood" as "boom dood", of "Graffiti / wildplak" one of the
+     * two, of "Drank- / drugsoverlast" the whole word ("drugsoverlast"), no brackets.
+     */
+    static String shortName(String category, Random random) {
+        String name = category.toLowerCase(Locale.ROOT).replace("(", "").replace(")", "");
+        if (name.contains("/")) {
+            List<String> parts = new ArrayList<>();
+            for (String part : name.split("/")) {
+                parts.add(part.strip());
+            }
+            boolean compound = parts.stream().limit(parts.size() - 1).anyMatch(p -> p.endsWith("-"));
+            name = compound ? parts.get(parts.size() - 1) : parts.get(random.nextInt(parts.size()));
+        }
+        return name.replace(" - ", " ").replace(".", "").replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * A question about the citizen's own situation, worded like a general question ("Kan ik hulp krijgen bij
+     * bijstand?"): whether it applies to this citizen is the chain team's intake, so the team is the product's.
+     * Half of them about the sociaal domein's products; no subject, no product chosen in a form.
+     */
+    private ScriptedContact ownSituation(int seq, Random random) {
+        double arrival = arrival(random);
+        boolean social = random.nextBoolean();
+        Product p;
+        do {
+            p = products.get(random.nextInt(products.size()));
+        } while (social ? !"sociaal-domein".equals(p.team()) : !DefaultTeams.CHAIN_TEAMS.contains(p.team()));
+        String template = social && random.nextBoolean()
+                ? OWN_SITUATION_SOCIAL[random.nextInt(OWN_SITUATION_SOCIAL.length)]
+                : OWN_SITUATION[random.nextInt(OWN_SITUATION.length)];
+        return new ScriptedContact(seq, Kind.OWN_CASE, questionChannel(random), null, template.formatted(p.name()), null, null,
+                p.team(), arrival, Phrasing.OWN_SITUATION);
     }
 
     private Product specialised(Random random) {

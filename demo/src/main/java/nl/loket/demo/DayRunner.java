@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +24,9 @@ import nl.loket.demo.ContactScript.ScriptedContact;
 /**
  * Replays scripted contacts through intake (compressed into {@code seconds}) for one or more municipalities, while
  * simulated agents of every team claim, settle, transfer and turn contacts into call-backs through the chain-team
- * API, with think times standing for the handling time (longer in back offices).
+ * API, with think times standing for the handling time (longer in back offices). What the agents see is kept for the
+ * learning week: the team each contact first appeared in (its queue at hop 0), the transfers they made, the contacts
+ * they settled.
  */
 public final class DayRunner {
 
@@ -36,18 +39,74 @@ public final class DayRunner {
     private final List<String> acceptedIds = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile long lastProgress;
     private final String runId = java.util.UUID.randomUUID().toString().substring(0, 8);
+    // What the agents saw and did, by contact id, for any contact (an item can show up in a queue before its
+    // submitter has noted the intake's answer); the accessors keep this run's contacts.
+    /** The team whose queue showed the contact at hop 0: where routing sent it first. */
+    private final Map<String, String> firstTeams = new ConcurrentHashMap<>();
+    private final Set<String> settled = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> transfers = new ConcurrentHashMap<>();
+    private volatile long lastActionMillis = System.currentTimeMillis();
+    /** How often a chain team or back office passes on a contact that is not theirs (below hop 2). */
+    private final double transferShare;
 
     public DayRunner(LoketClient client) {
+        this(client, 0.8);
+    }
+
+    /**
+     * @param transferShare how often a team passes on a contact that is not theirs (below hop 2) instead of settling it
+     *        itself; 0.8 for the demo, 1 for the learning week, whose agents always send a contact on to its team
+     */
+    public DayRunner(LoketClient client, double transferShare) {
         this.client = client;
+        this.transferShare = transferShare;
     }
 
     public int submitted() {
         return submitted.get();
     }
 
+    /** The accepted contacts of this run by contact id, with what the script meant by them. */
+    public Map<String, ScriptedContact> accepted() {
+        return Map.copyOf(truth);
+    }
+
+    /** Contact id → the team it first appeared in (hop 0), for the contacts of this run an agent saw there. */
+    public Map<String, String> firstTeams() {
+        Map<String, String> mine = new java.util.HashMap<>(firstTeams);
+        mine.keySet().retainAll(truth.keySet());
+        return Map.copyOf(mine);
+    }
+
+    /** Transfers the agents made of this run's contacts (accepted by chain-team-service). */
+    public int transfers() {
+        return transfers.entrySet().stream().filter(e -> truth.containsKey(e.getKey())).mapToInt(e -> e.getValue().get()).sum();
+    }
+
+    /** This run's contacts the agents settled (resolve accepted). */
+    public int settled() {
+        return (int) truth.keySet().stream().filter(settled::contains).count();
+    }
+
     /** Runs the day and returns when the submitted contacts have been worked or {@code maxWaitSeconds} passed. */
     public void run(List<ScriptedContact> day, List<String> municipalities, int seconds, int maxWaitSeconds, long seed)
             throws InterruptedException {
+        run(day, municipalities, seconds, maxWaitSeconds, seed, false);
+    }
+
+    /**
+     * Runs the day for one municipality and returns when every accepted contact has been settled, when the agents have
+     * had nothing to do for {@link #IDLE_SECONDS} s (what is left is stuck), or after {@code maxWaitSeconds}.
+     */
+    public void runUntilSettled(List<ScriptedContact> day, String municipality, int seconds, int maxWaitSeconds, long seed)
+            throws InterruptedException {
+        run(day, List.of(municipality), seconds, maxWaitSeconds, seed, true);
+    }
+
+    static final int IDLE_SECONDS = 30;
+
+    private void run(List<ScriptedContact> day, List<String> municipalities, int seconds, int maxWaitSeconds, long seed,
+            boolean untilSettled) throws InterruptedException {
         List<Thread> agents = startAgents();
         ExecutorService submitters = Executors.newFixedThreadPool(4);
         long start = System.nanoTime();
@@ -70,7 +129,11 @@ public final class DayRunner {
         submitters.shutdown();
         submitters.awaitTermination(5, TimeUnit.MINUTES);
         progress(day.size() * municipalities.size(), true);
-        awaitQuiet(municipalities, maxWaitSeconds);
+        if (untilSettled) {
+            awaitSettled(maxWaitSeconds);
+        } else {
+            awaitQuiet(municipalities, maxWaitSeconds);
+        }
         stop.set(true);
         for (Thread agent : agents) {
             agent.join(10_000);
@@ -146,6 +209,18 @@ public final class DayRunner {
         }
     }
 
+    private void awaitSettled(int maxWaitSeconds) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + maxWaitSeconds * 1000L;
+        lastActionMillis = System.currentTimeMillis(); // the idle time counts from the last arrival
+        while (System.currentTimeMillis() < deadline && settled() < submitted.get()
+                && System.currentTimeMillis() - lastActionMillis < IDLE_SECONDS * 1000L) {
+            Thread.sleep(1_000); // progress at a person's pace
+            System.out.printf("\r  contacts accepted %5d   settled %5d   transfers %5d   agent actions %6d   ",
+                    submitted.get(), settled(), transfers(), actions.get());
+            System.out.flush();
+        }
+    }
+
     private List<Thread> startAgents() {
         List<Thread> threads = new ArrayList<>();
         for (String team : DefaultTeams.ALL) {
@@ -190,6 +265,7 @@ public final class DayRunner {
             if ("OPEN".equals(callback.path("status").asText()) && team.equals(callback.path("targetTeamId").asText())) {
                 if (client.completeCallback(team, member, callback.path("callbackId").asText(), true).ok()) {
                     actions.incrementAndGet();
+                    lastActionMillis = System.currentTimeMillis();
                     any = true;
                 }
             }
@@ -203,16 +279,24 @@ public final class DayRunner {
             return false;
         }
         JsonNode items = page.body().path("items");
+        for (JsonNode shown : items) {
+            String id = shown.path("contactId").asText();
+            if (shown.path("hop").asInt(-1) == 0) {
+                firstTeams.putIfAbsent(id, shown.path("teamId").asText(team));
+            }
+        }
         JsonNode item = items.get(random.nextInt(items.size()));
         String contactId = item.path("contactId").asText();
         if (!client.item(team, member, contactId, "claim", null).ok()) {
             return true; // a colleague was quicker
         }
         actions.incrementAndGet();
+        lastActionMillis = System.currentTimeMillis();
         // think time: the handling time of the contact, compressed (back offices take longest)
         Thread.sleep(backOffice ? random.nextLong(400, 1500) : DefaultTeams.KCC.equals(team) ? random.nextLong(50, 300) : random.nextLong(150, 700));
         decide(team, member, item, contactId, random);
         actions.incrementAndGet();
+        lastActionMillis = System.currentTimeMillis();
         return true;
     }
 
@@ -238,7 +322,7 @@ public final class DayRunner {
             } else {
                 transfer(team, member, contactId, intended, "Vraag over de eigen zaak: hoort bij het ketenteam");
             }
-        } else if (!team.equals(intended) && hop < 2 && random.nextDouble() < 0.8) {
+        } else if (!team.equals(intended) && hop < 2 && random.nextDouble() < transferShare) {
             transfer(team, member, contactId, intended, "Niet voor ons team");
         } else {
             resolve(team, member, contactId, kind == Kind.REPORT ? "REPORT_REGISTERED"
@@ -247,11 +331,16 @@ public final class DayRunner {
     }
 
     private void resolve(String team, String member, String contactId, String outcome) {
-        client.item(team, member, contactId, "resolve", client.object().put("outcome", outcome));
+        if (client.item(team, member, contactId, "resolve", client.object().put("outcome", outcome)).ok()) {
+            settled.add(contactId);
+        }
     }
 
+    /** Passes the contact on to {@code to}: always the team the scripted contact belongs to (its intendedTeam). */
     private void transfer(String team, String member, String contactId, String to, String reason) {
-        client.item(team, member, contactId, "transfer", client.object().put("toTeamId", to).put("reason", reason));
+        if (client.item(team, member, contactId, "transfer", client.object().put("toTeamId", to).put("reason", reason)).ok()) {
+            transfers.computeIfAbsent(contactId, id -> new AtomicInteger()).incrementAndGet();
+        }
     }
 
     /** A random number that passes the 11-proef (test data, not a real person's BSN). */

@@ -25,7 +25,8 @@ import nl.loket.platform.keycloak.LocalTokens;
  * The platform's public HTTP APIs, as an adapter, a team member or a dashboard uses them, each with its own access
  * token from the local Keycloak ({@link LocalTokens}): a contact is posted by the channel adapter of its channel
  * (web form, e-mail, phone, counter), team actions by the member, KPIs by a metrics viewer of the municipality, a
- * routing preview by a KCC agent. Tokens are kept and renewed a minute before they expire.
+ * routing preview by a KCC agent, routing's model training by the operator. Tokens are kept and renewed well before
+ * they expire.
  */
 public final class LoketClient {
 
@@ -162,6 +163,26 @@ public final class LoketClient {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(contact.toString())));
     }
 
+    /** Training rounds read everything routing has seen; far longer than a team action. */
+    private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(10);
+
+    /**
+     * Trains routing's text model as the operator ({@code POST /api/v1/routing/models/train}, {@code {"seed": …}}); the
+     * answer is the training report: the candidate's and the live model's accuracy and whether it was promoted.
+     */
+    public Answer trainModel(long seed) {
+        return send(HttpRequest.newBuilder(URI.create(routing + "/api/v1/routing/models/train"))
+                .header("Authorization", "Bearer " + token("operator", issuer::operator))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(object().put("seed", seed).toString())), TRAINING_TIMEOUT);
+    }
+
+    /** Routing's stored models, newest first ({@code GET /api/v1/routing/models}), as the operator. */
+    public Answer models() {
+        return send(HttpRequest.newBuilder(URI.create(routing + "/api/v1/routing/models"))
+                .header("Authorization", "Bearer " + token("operator", issuer::operator)).GET());
+    }
+
     private HttpRequest.Builder authorised(HttpRequest.Builder request, String team, String member) {
         return request.header("Authorization", "Bearer " + token(team, member)).timeout(Duration.ofSeconds(30));
     }
@@ -182,8 +203,12 @@ public final class LoketClient {
     }
 
     private Answer send(HttpRequest.Builder request) {
+        return send(request, Duration.ofSeconds(30));
+    }
+
+    private Answer send(HttpRequest.Builder request, Duration timeout) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = null;
             if (response.body() != null && !response.body().isBlank()) {
                 try {
