@@ -2,23 +2,40 @@ package nl.loket.routing;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Set;
 
 import nl.loket.contracts.events.Channel;
 import nl.loket.routing.domain.ContactFacts;
+import nl.loket.routing.domain.RoutingDecision;
 import nl.loket.routing.eval.RoutingEvaluator;
 import nl.loket.routing.knowledge.KnowledgeSnapshot;
+import nl.loket.routing.model.KnowledgeExamples;
+import nl.loket.routing.model.ModelTrainer;
+import nl.loket.routing.model.TeamModel;
+import nl.loket.routing.model.TextFeatures;
 import nl.loket.routing.service.PolicyRegistry;
 import nl.loket.routing.service.RoutingEngine;
 
-/** Development aid: the evaluation of a CSV in process, on the knowledge fixture (args: csv [policy]). */
+/**
+ * Development aid: the evaluation of a CSV in process, on the knowledge fixture, with the first model version
+ * (trained on the knowledge alone, as a fresh platform has it) beside the rules alone (args: csv [policy]).
+ */
 public final class EvaluateInProcess {
     public static void main(String[] args) throws Exception {
         KnowledgeSnapshot knowledge = KnowledgeFixture.view().snapshot();
         var policy = PolicyRegistry.loadAll().get(args.length > 1 ? args[1] : "chain-specialised-kcc");
+        TeamModel model = new ModelTrainer(new TextFeatures(knowledge.text())).train(1, KnowledgeExamples.of(knowledge),
+                20261130L);
         RoutingEngine engine = new RoutingEngine();
-        var report = RoutingEvaluator.evaluate(RoutingEvaluator.read(Path.of(args[0])), row -> engine.decide(
-                new ContactFacts("eval", "GM0363", Channel.valueOf(row.channel()), Instant.now(), null, row.text(), "nl",
-                        null, null, null, null, null), policy, knowledge).teamId());
+        var report = RoutingEvaluator.evaluateDecisions(RoutingEvaluator.read(Path.of(args[0])), row -> {
+            ContactFacts facts = new ContactFacts("eval", "GM0363", Channel.valueOf(row.channel()), Instant.now(), null,
+                    row.text(), "nl", null, null, null, null, null);
+            RoutingEngine.Analysis analysis = engine.analyse(facts, knowledge, Set.of(), model);
+            RoutingDecision d = engine.decide(analysis, policy, knowledge, Set.of());
+            RoutingDecision rules = engine.decide(facts, policy, knowledge, Set.of(), null);
+            return new RoutingEvaluator.Decision(d.teamId(), RoutingEngine.signalOf(d, policy).name(), rules.teamId(),
+                    analysis.model() == null ? null : analysis.model().teamId(), d.modelVersion());
+        });
         System.out.println(report.format(true));
     }
 }

@@ -48,4 +48,29 @@ class RoutingEvaluationTest {
         assertThat(rows).hasSizeGreaterThanOrEqualTo(150);
         assertThat(report.accuracy()).isGreaterThanOrEqualTo(0.90);
     }
+
+    /**
+     * A fresh platform routes with the first model version, trained on the knowledge alone: on every labelled file it
+     * must route at least as well as the rules alone (it only places what the rules leave to the first line's triage).
+     */
+    @Test
+    void theFirstModelVersionRoutesNoLabelledFileWorseThanTheRulesAlone() throws Exception {
+        KnowledgeSnapshot knowledge = KnowledgeFixture.view().snapshot();
+        Policy policy = PolicyRegistry.loadAll().get("chain-specialised-kcc");
+        RoutingEngine engine = new RoutingEngine();
+        var model = new nl.loket.routing.model.ModelTrainer(new nl.loket.routing.model.TextFeatures(knowledge.text()))
+                .train(1, nl.loket.routing.model.KnowledgeExamples.of(knowledge), 20261130L);
+        for (String file : List.of("dev-set.csv", "probe-set.csv", "short-reports.csv")) {
+            List<RoutingEvaluator.Row> rows = RoutingEvaluator.read(Path.of("src/test/resources/eval", file));
+            java.util.function.Function<RoutingEvaluator.Row, ContactFacts> facts = row -> new ContactFacts("eval",
+                    "GM0363", Channel.valueOf(row.channel()), Instant.now(), null, row.text(), "nl", null, null, null,
+                    null, null);
+            double rules = RoutingEvaluator.evaluate(rows, row -> engine.decide(facts.apply(row), policy, knowledge)
+                    .teamId()).accuracy();
+            double withModel = RoutingEvaluator.evaluate(rows, row -> engine.decide(facts.apply(row), policy,
+                    knowledge, model).teamId()).accuracy();
+            System.out.printf("%s: rules alone %.3f, with the first model version %.3f%n", file, rules, withModel);
+            assertThat(withModel).as(file).isGreaterThanOrEqualTo(rules);
+        }
+    }
 }

@@ -49,11 +49,19 @@ public record Policy(String name, int version, String description, double minCon
     /**
      * @param minConfidence for {@link Condition#MODEL_CONFIDENT}: the model's confidence at which the rule fires
      *                      (optional; default the policy's minConfidence)
+     * @param minOutcomes   for {@link Condition#MODEL_CONFIDENT}: the rule fires only for a model version that learnt
+     *                      from at least this many settled contacts (optional; default 0). The knowledge alone says
+     *                      what a subject is, not how contacts about it are handled: such a rule may come before the
+     *                      intent rules only once the model has seen how they are.
      */
-    public record Rule(String id, Condition when, Route routeTo, Double minConfidence) {
+    public record Rule(String id, Condition when, Route routeTo, Double minConfidence, Integer minOutcomes) {
 
         public Rule(String id, Condition when, Route routeTo) {
-            this(id, when, routeTo, null);
+            this(id, when, routeTo, null, null);
+        }
+
+        public Rule(String id, Condition when, Route routeTo, Double minConfidence) {
+            this(id, when, routeTo, minConfidence, null);
         }
 
         /** The id of the catch-all rule that sends an unconfident match to the first line to triage. */

@@ -33,9 +33,11 @@ public final class TeamModel {
     private final ImmutableFeatureMap featureIds;
     private final DenseMatrix weights;
     private final Map<String, Integer> labelIds = new HashMap<>();
+    private final int outcomeExamples;
 
-    public TeamModel(int version, Model<Label> model, TextFeatures features) {
+    public TeamModel(int version, Model<Label> model, TextFeatures features, int outcomeExamples) {
         this.version = version;
+        this.outcomeExamples = outcomeExamples;
         this.model = model;
         this.features = features;
         this.featureIds = model.getFeatureIDMap();
@@ -45,13 +47,13 @@ public final class TeamModel {
 
     /** A stored version (Tribuo's protobuf form). */
     @SuppressWarnings("unchecked")
-    public static TeamModel load(int version, byte[] bytes, TextFeatures features) {
+    public static TeamModel load(int version, byte[] bytes, TextFeatures features, int outcomeExamples) {
         try {
             Model<?> m = Model.deserialize(ModelProto.parseFrom(bytes));
             if (!m.validate(Label.class)) {
                 throw new IllegalArgumentException("model version " + version + " is not a classifier");
             }
-            return new TeamModel(version, (Model<Label>) m, features);
+            return new TeamModel(version, (Model<Label>) m, features, outcomeExamples);
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalArgumentException("model version " + version + " unreadable: " + e.getMessage(), e);
         }
@@ -63,6 +65,11 @@ public final class TeamModel {
 
     public int version() {
         return version;
+    }
+
+    /** How many settled contacts this version learnt from (0: the knowledge alone). */
+    public int outcomeExamples() {
+        return outcomeExamples;
     }
 
     public Set<String> teams() {

@@ -13,8 +13,10 @@ import nl.loket.routing.text.DutchText;
 
 /**
  * The features of a text for the team model: the Dutch analysis routing already has (stems, compound parts,
- * synonyms; the cue tokens too, so "hoe", "mijn", "kan ik" count) and character n-grams (3–5) of every word, for
- * very short texts, compounds and spelling variants the stemmer does not join.
+ * synonyms, without stop words), word bigrams, and character n-grams (3–5) of every word, for very short texts,
+ * compounds and spelling variants the stemmer does not join. Stop words are left out: the knowledge's texts are
+ * names and descriptions, so "het", "bij", "mijn" would teach the model only that long sentences are questions for
+ * the first line (measured: short reports went to the first line more often with them).
  *
  * <p>Every feature name is hashed into one of {@value #BUCKETS} buckets (keyed FNV-1a): a stored model holds
  * bucket numbers and weights, never a citizen's words. The words behind the buckets of one text are kept only
@@ -49,9 +51,6 @@ public final class TextFeatures {
                 words.add(m.group());
             }
             DutchText.Analysed analysed = text.analyse(content);
-            for (String t : analysed.cueTokens()) {
-                add(counts, wordOf, "q:" + t, original(t, words), 0.5);
-            }
             List<String> search = analysed.searchTokens();
             for (int i = 0; i < search.size(); i++) {
                 String word = original(search.get(i), words);
@@ -62,8 +61,8 @@ public final class TextFeatures {
             }
             for (String word : words) {
                 String w = "<" + word + ">";
-                if (w.length() < 5) {
-                    continue;
+                if (w.length() < 5 || text.searchTokens(word).isEmpty()) {
+                    continue; // stop words have no n-grams either
                 }
                 for (int n = 3; n <= 5; n++) {
                     for (int i = 0; i + n <= w.length(); i++) {

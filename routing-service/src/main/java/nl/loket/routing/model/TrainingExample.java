@@ -8,4 +8,7 @@ package nl.loket.routing.model;
  * @param weight how much it counts (a contact a transfer corrected counts more than one settled where it landed)
  */
 public record TrainingExample(String key, String text, String teamId, double weight) {
+
+    /** Key prefix of an example from a settled contact (the others come from the knowledge). */
+    public static final String OUTCOME = "outcome:";
 }

@@ -64,10 +64,40 @@ public class ModelTraining {
         if (!config.enabled() || !view.isCaughtUp()) {
             return Uni.createFrom().voidItem();
         }
+        // one round per interval across restarts and instances: not when a version is younger than the interval
+        java.time.Duration every = interval(config.trainEvery());
+        return repository.list().chain(versions -> !versions.isEmpty() && every != null
+                && versions.get(0).createdAt().isAfter(Instant.now().minus(every)) ? Uni.createFrom().voidItem()
+                : scheduledRound())
+                .onFailure().invoke(e -> Log.warnf("Listing the routing models failed, the next round retries: %s",
+                        e.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private Uni<Void> scheduledRound() {
         return train(config.seed()).invoke(r -> Log.infof("Scheduled training: %s", r))
                 .onFailure().invoke(e -> Log.warnf("Training a routing model failed, the next round retries: %s",
                         e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** {@code 6h}, {@code 30m}, {@code 45s}, {@code 1d} or an ISO-8601 duration; null for anything else. */
+    static java.time.Duration interval(String every) {
+        String s = every == null ? "" : every.trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (s.matches("[0-9]+[smhd]")) {
+                long n = Long.parseLong(s.substring(0, s.length() - 1));
+                return switch (s.charAt(s.length() - 1)) {
+                    case 's' -> java.time.Duration.ofSeconds(n);
+                    case 'm' -> java.time.Duration.ofMinutes(n);
+                    case 'h' -> java.time.Duration.ofHours(n);
+                    default -> java.time.Duration.ofDays(n);
+                };
+            }
+            return java.time.Duration.parse(every.trim());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** The first version, from the knowledge alone, as soon as the knowledge view is ready and none exists. */
@@ -116,7 +146,7 @@ public class ModelTraining {
             if (text == null || text.isBlank()) {
                 continue;
             }
-            examples.add(new TrainingExample("outcome:" + o.contactId(), text, o.settledTeam(),
+            examples.add(new TrainingExample(TrainingExample.OUTCOME + o.contactId(), text, o.settledTeam(),
                     o.corrected() ? config.correctionWeight() : 1.0));
             outcomeExamples++;
         }

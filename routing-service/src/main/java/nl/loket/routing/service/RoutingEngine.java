@@ -142,6 +142,7 @@ public final class RoutingEngine {
         if (model != null) {
             // asked only when a rule needs it (most contacts are placed before the model's rule) or for the preview
             a.modelVersion = model.version();
+            a.modelOutcomes = model.outcomeExamples();
             a.modelQuestion = () -> model.predict(content, t -> knowledge.knowsTeam(t) && !excludedTeams.contains(t),
                     knowledge::isKnowledgeWord);
         }
@@ -191,8 +192,10 @@ public final class RoutingEngine {
     private boolean fires(Policy.Rule rule, Policy policy, Analysis a) {
         Intent intent = a.intent.intent();
         return switch (rule.when()) {
-            case MODEL_CONFIDENT -> a.model() != null && a.model().confidence()
-                    >= (rule.minConfidence() != null ? rule.minConfidence() : policy.minConfidence());
+            case MODEL_CONFIDENT -> (rule.minOutcomes() == null || a.modelOutcomes >= rule.minOutcomes())
+                    && a.model() != null
+                    && a.model().confidence() >= (rule.minConfidence() != null ? rule.minConfidence()
+                            : policy.minConfidence());
             case EXPLICIT_SIGNAL -> a.signal != null;
             case KNOWN_CASE_QUESTION -> a.caseStatus != null && intent != Intent.OWN_CASE;
             case UNKNOWN_CASE_QUESTION -> a.caseStatus == null && intent == Intent.CASE_STATUS;
@@ -442,6 +445,7 @@ public final class RoutingEngine {
         ModelPrediction model;
         boolean modelAsked;
         Integer modelVersion;
+        int modelOutcomes;
 
         /** The trained model's best team for the text (null: no model, or nothing it knows in the text). */
         public ModelPrediction model() {

@@ -125,7 +125,7 @@ class TeamModelTest {
 
     @Test
     void aStoredVersionRoutesTheSameAsTheTrainedOne() {
-        TeamModel loaded = TeamModel.load(2, corrected.toBytes(), new TextFeatures(knowledge.text()));
+        TeamModel loaded = TeamModel.load(2, corrected.toBytes(), new TextFeatures(knowledge.text()), 1);
         assertThat(loaded.predict(AT_THE_DOOR, null)).isEqualTo(corrected.predict(AT_THE_DOOR, null));
         assertThat(decide(contact(AT_THE_DOOR, null, null, null, null), loaded))
                 .isEqualTo(decide(contact(AT_THE_DOOR, null, null, null, null), corrected));
@@ -146,5 +146,46 @@ class TeamModelTest {
         RoutingDecision d = ENGINE.decide(contact(AT_THE_DOOR, null, null, null, null), POLICY, knowledge,
                 Set.of("veiligheid"), corrected);
         assertThat(d.teamId()).isNotEqualTo("veiligheid");
+    }
+
+    /**
+     * A care request phrased as a question reads as an information question to the rules. A version that learnt from
+     * enough settled contacts that such questions end at the social domain may decide before the intent rules; the
+     * first version (the knowledge alone) or one with few outcomes may not.
+     */
+    @Test
+    void theModelDecidesBeforeTheIntentRulesOnlyOnceItLearntFromEnoughSettledContacts() {
+        String[] help = {"huishouden", "boodschappen", "de was", "schoonmaken", "vervoer naar de dokter",
+            "een scootmobiel", "een traplift", "aanpassingen in huis", "dagbesteding", "begeleiding thuis"};
+        String[] info = {"een paspoort", "een rijbewijs", "een identiteitskaart", "een uittreksel", "een verhuizing"};
+        List<TrainingExample> examples = new ArrayList<>(KnowledgeExamples.of(knowledge));
+        int n = 0;
+        for (int round = 0; round < 16; round++) {
+            for (String h : help) {
+                examples.add(new TrainingExample(TrainingExample.OUTCOME + "help-" + n++, "Kan ik hulp krijgen bij " + h
+                        + "? Ik red het thuis niet meer alleen.", "sociaal-domein", 1.0));
+            }
+            for (String i : info) {
+                examples.add(new TrainingExample(TrainingExample.OUTCOME + "info-" + n++, "Hoe vraag ik " + i
+                        + " aan en wat kost dat?", "kcc", 1.0));
+            }
+        }
+        TeamModel learnt = trainer.train(3, examples, 7);
+        assertThat(learnt.outcomeExamples()).isEqualTo(240);
+        String question = "Kan ik hulp krijgen bij het huishouden? Ik red het thuis niet meer alleen.";
+
+        RoutingDecision before = decide(contact(question, null, null, null, null), knowledgeOnly);
+        assertThat(before.rule()).isEqualTo("information-question");
+        assertThat(before.teamId()).isEqualTo("kcc");
+
+        RoutingDecision after = decide(contact(question, null, null, null, null), learnt);
+        assertThat(after.rule()).isEqualTo("text-model-sure");
+        assertThat(after.teamId()).isEqualTo("sociaal-domein");
+        // a generic question stays with the first line
+        assertThat(decide(contact("Hoe vraag ik een paspoort aan en wat kost dat?", null, null, null, null), learnt)
+                .teamId()).isEqualTo("kcc");
+        // the same weights with too few settled contacts behind them: the intent rules decide
+        TeamModel few = TeamModel.load(4, learnt.toBytes(), new TextFeatures(knowledge.text()), 199);
+        assertThat(decide(contact(question, null, null, null, null), few).rule()).isEqualTo("information-question");
     }
 }
