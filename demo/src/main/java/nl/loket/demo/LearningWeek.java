@@ -66,7 +66,14 @@ public final class LearningWeek {
                 seed, hardShare * 100, seconds);
 
         List<LearningDay> week = new ArrayList<>();
+        // routing trains its first version (the knowledge alone) within seconds of start: day 1 runs with it
         Integer liveAfterLastRetrain = null;
+        for (int waited = 0; waited < 60 && liveAfterLastRetrain == null; waited++) {
+            liveAfterLastRetrain = liveModel(client, null);
+            if (liveAfterLastRetrain == null) {
+                Thread.sleep(1000);
+            }
+        }
         for (int d = 1; d <= days; d++) {
             Integer live = liveModel(client, liveAfterLastRetrain);
             System.out.printf("%nDay %d (seed %d), model live: %s%n", d, seed + d, live == null ? "none (rules only)" : "v" + live);

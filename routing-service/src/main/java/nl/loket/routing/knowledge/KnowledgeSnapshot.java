@@ -39,6 +39,8 @@ public final class KnowledgeSnapshot {
     private final IntentDetector intents;
     /** Cue topics (a handful of words) analysed once, not per query. */
     private final Map<String, List<String>> analysedTopics = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Whether a word is a knowledge word (explanations), per word: Lucene's analysis is the costly part. */
+    private final Map<String, Boolean> knowledgeWords = new java.util.concurrent.ConcurrentHashMap<>();
 
     KnowledgeSnapshot(Map<String, TeamChanged> teams, Map<String, ProductChanged> products,
             Map<String, CategoryChanged> categories, Map<String, ArticleChanged> articles,
@@ -152,8 +154,16 @@ public final class KnowledgeSnapshot {
      * article): only such words are named when the model explains a decision, so a name or address never is.
      */
     public boolean isKnowledgeWord(String word) {
-        List<String> tokens = text.searchTokens(word);
-        return !tokens.isEmpty() && tokens.stream().allMatch(index::hasTerm);
+        Boolean known = knowledgeWords.get(word);
+        if (known == null) {
+            List<String> tokens = text.searchTokens(word);
+            known = !tokens.isEmpty() && tokens.stream().allMatch(index::hasTerm);
+            if (knowledgeWords.size() > 50_000) {
+                knowledgeWords.clear(); // bounded: citizens' words are many
+            }
+            knowledgeWords.put(word, known);
+        }
+        return known;
     }
 
     /** The best knowledge items for analysed search tokens, best first (BM25). */

@@ -29,6 +29,7 @@ public final class TextFeatures {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     private final DutchText text;
+    private final Map<String, Boolean> contentWords = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TextFeatures(DutchText text) {
         this.text = text;
@@ -61,7 +62,7 @@ public final class TextFeatures {
             }
             for (String word : words) {
                 String w = "<" + word + ">";
-                if (w.length() < 5 || text.searchTokens(word).isEmpty()) {
+                if (w.length() < 5 || !isContentWord(word)) {
                     continue; // stop words have no n-grams either
                 }
                 for (int n = 3; n <= 5; n++) {
@@ -84,6 +85,19 @@ public final class TextFeatures {
             values[i++] = e.getValue() / norm;
         }
         return new Extracted(names, values, wordOf);
+    }
+
+    /** Not a stop word (cached per word: Lucene's analysis is the costly part). */
+    private boolean isContentWord(String word) {
+        Boolean content = contentWords.get(word);
+        if (content == null) {
+            content = !text.searchTokens(word).isEmpty();
+            if (contentWords.size() > 50_000) {
+                contentWords.clear(); // bounded: citizens' words are many
+            }
+            contentWords.put(word, content);
+        }
+        return content;
     }
 
     private static void add(Map<String, Double> counts, Map<String, String> wordOf, String feature, String word,

@@ -33,10 +33,10 @@ public class ModelRepository {
         this.pool = pool;
     }
 
-    /** The newest live version with its bytes, or null when none is live. */
-    public Uni<Stored> live() {
-        return one("SELECT " + INFO_COLUMNS + ", model FROM routing_model WHERE status = 'LIVE' "
-                + "ORDER BY version DESC LIMIT 1", Tuple.tuple());
+    /** The number of the newest live version, or null when none is live (a small read, every few seconds). */
+    public Uni<Integer> liveVersion() {
+        return pool.query("SELECT MAX(version) FROM routing_model WHERE status = 'LIVE'").execute()
+                .map(rows -> rows.iterator().next().getInteger(0));
     }
 
     /** One stored version with its bytes, or null when there is none. */

@@ -76,7 +76,7 @@ public class ModelResource {
         long seed = request != null && request.seed() != null ? request.seed() : defaultSeed;
         return training.train(seed).map(v -> {
             Log.infof("Operator training: %s", v);
-            TeamModelView live = current();
+            var live = registry.current();
             return Response.ok(new TrainResponse(v.version(), v.status() == ModelVersion.Status.LIVE,
                     live == null ? null : live.version(), v.liveVersion(), v.seed(), v.knowledgeExamples(),
                     v.outcomeExamples(), v.holdout(), v.candidateAccuracy(), v.liveAccuracy(), v.note())).build();
@@ -89,13 +89,5 @@ public class ModelResource {
     @Operation(summary = "The stored model versions, newest first, with their training reports (no model bytes)")
     public Uni<List<ModelVersion>> list() {
         return repository.list();
-    }
-
-    private TeamModelView current() {
-        var m = registry.current();
-        return m == null ? null : new TeamModelView(m.version());
-    }
-
-    private record TeamModelView(int version) {
     }
 }

@@ -58,25 +58,28 @@ public class ModelRegistry {
         if (!view.isCaughtUp()) {
             return Uni.createFrom().item(current.get()); // the model's features need the knowledge's Dutch analysis
         }
-        Uni<ModelRepository.Stored> stored = config.version().isPresent()
-                ? repository.version(config.version().get()) : repository.live();
-        return stored.chain(s -> {
-            if (s == null) {
-                if (config.version().isPresent()) {
-                    Log.warnf("Pinned routing model version %d does not exist; routing on the rules alone",
-                            config.version().get());
-                }
-                current.set(null);
-                return Uni.createFrom().nullItem();
-            }
+        Uni<Integer> wanted = config.version().isPresent() ? Uni.createFrom().item(config.version().get())
+                : repository.liveVersion();
+        return wanted.chain(version -> {
             TeamModel have = current.get();
-            if (have != null && have.version() == s.info().version()) {
-                return Uni.createFrom().item(have);
+            if (version != null && have != null && have.version() == version) {
+                return Uni.createFrom().item(have); // the bytes are read only when the version changes
             }
-            return load(s).invoke(m -> {
-                current.set(m);
-                Log.infof("Routing with model version %d (%s)", m.version(),
-                        config.version().isPresent() ? "pinned" : "live");
+            if (version == null) {
+                current.set(null);
+                return Uni.createFrom().<TeamModel>nullItem();
+            }
+            return repository.version(version).chain(s -> {
+                if (s == null) {
+                    Log.warnf("Pinned routing model version %d does not exist; routing on the rules alone", version);
+                    current.set(null);
+                    return Uni.createFrom().<TeamModel>nullItem();
+                }
+                return load(s).invoke(m -> {
+                    current.set(m);
+                    Log.infof("Routing with model version %d (%s)", m.version(),
+                            config.version().isPresent() ? "pinned" : "live");
+                });
             });
         });
     }
