@@ -119,6 +119,11 @@ public final class LoketClient {
         return send(request);
     }
 
+    /** A channel adapter's access token (client credentials; renewed before it expires). */
+    public String adapterToken(String adapter) {
+        return token("adapter:" + adapter, () -> issuer.adapter(adapter));
+    }
+
     public Answer teamItems(String team, String member, String query) {
         return send(authorised(HttpRequest.newBuilder(URI.create(chainTeam + "/api/v1/teams/" + team + "/items?" + query)), team, member).GET());
     }

@@ -66,6 +66,15 @@ class LoketScriptSmokeTest {
                 .contains("chain-specialised-kcc").contains("direct-handling share").contains("Reading:");
         String evaluation = loket(300, "evaluate", REPO.resolve("routing-service/src/test/resources/eval/dev-set.csv").toString());
         assertThat(evaluation.toLowerCase()).contains("accuracy").contains("confusion");
+        // the load benchmark as a smoke (never a speed): its last line is one JSON object with the agreed fields
+        String bench = loket(300, "bench", "--rate", "20", "--seconds", "5", "--producer-seconds", "2",
+                "--drain-seconds", "30");
+        String[] benchLines = bench.trim().split("\n");
+        com.fasterxml.jackson.databind.JsonNode figures = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(benchLines[benchLines.length - 1]);
+        assertThat(figures.fieldNames()).toIterable().contains("rate", "seconds", "accepted_per_s", "intake_p99_ms",
+                "e2e_p99_ms", "lag_end", "raw_producer_per_s");
+        assertThat(figures.path("rate").asInt()).isEqualTo(20);
         assertThat(loket(60, "status")).contains("intake-service").contains("http://localhost:18081").contains("workspace")
                 .contains("http://localhost:18086");
         assertThat(loket(120, "token", "omgeving").trim()).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
