@@ -188,6 +188,8 @@ public final class LocalKafka implements AutoCloseable {
     private static String plainServerJaas(List<KafkaUsers.User> users) {
         StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required");
         users.forEach(u -> jaas.append(" user_").append(u.name()).append("=\"").append(localPassword(u.name())).append('"'));
+        // the super user too, for local tools (./loket bench: lag of every group, its own benchmark topic)
+        jaas.append(" user_").append(ADMIN_USER).append("=\"").append(ADMIN_PASSWORD).append('"');
         return jaas.append(';').toString();
     }
 
