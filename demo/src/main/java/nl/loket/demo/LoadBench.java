@@ -74,6 +74,16 @@ public final class LoadBench {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1); // the HTTP client's threads would keep a failed run alive
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int rate = 200;
         int seconds = 60;
         int portOffset = 0;
@@ -205,7 +215,6 @@ public final class LoadBench {
         result.put("cpu_seconds", cpu);
         result.put("raw_producer_per_s", Double.isNaN(rawPerSecond) ? null : round(rawPerSecond, 0));
         System.out.println(JSON.writeValueAsString(result));
-        System.exit(0);
     }
 
     private static String contact(long i) {
