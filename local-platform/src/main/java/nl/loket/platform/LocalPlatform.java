@@ -36,18 +36,23 @@ public final class LocalPlatform implements AutoCloseable {
 
     /**
      * How the platform is laid out. {@code databaseProxy}: the services reach PostgreSQL through a {@link TcpProxy}
-     * ({@link #databaseProxy()}), so that a chaos run can cut the database off and restore it.
+     * ({@link #databaseProxy()}), so that a chaos run can cut the database off and restore it. {@code jvm}: the
+     * services' JVM flags ({@link Jvm}); tests and the chaos run start fast, {@code ./loket up} runs for throughput.
      */
     public record Options(Path repo, Path stateDir, int kafkaPort, int postgresPort, Map<String, Integer> ports,
-            Map<String, List<String>> systemProperties, boolean databaseProxy) {
+            Map<String, List<String>> systemProperties, boolean databaseProxy, Jvm jvm) {
 
         public Options(Path repo, Path stateDir, int kafkaPort, int postgresPort, Map<String, Integer> ports,
                 Map<String, List<String>> systemProperties) {
-            this(repo, stateDir, kafkaPort, postgresPort, ports, systemProperties, false);
+            this(repo, stateDir, kafkaPort, postgresPort, ports, systemProperties, false, Jvm.FAST_START);
         }
 
         public Options databaseProxy(boolean on) {
-            return new Options(repo, stateDir, kafkaPort, postgresPort, ports, systemProperties, on);
+            return new Options(repo, stateDir, kafkaPort, postgresPort, ports, systemProperties, on, jvm);
+        }
+
+        public Options jvm(Jvm flags) {
+            return new Options(repo, stateDir, kafkaPort, postgresPort, ports, systemProperties, databaseProxy, flags);
         }
 
         public int portOf(ServiceSpec service) {
@@ -182,8 +187,8 @@ public final class LocalPlatform implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1"));
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(options.jvm().flags());
         command.addAll(options.systemProperties().getOrDefault(service.name(), List.of()));
         command.add("-jar");
         command.add(jar.toString());
@@ -372,7 +377,7 @@ public final class LocalPlatform implements AutoCloseable {
     /**
      * {@code ./loket up}: starts everything, prints what runs where, then {@code READY <run id>}, and keeps running
      * until SIGTERM/SIGINT. Options: --repo DIR --state-dir DIR --kafka-port N --postgres-port N --port-offset N (added
-     * to every port) --policy GMxxxx=policy (repeatable) --run-id ID (echoed in the READY line, so that the caller
+     * to every port) --policy GMxxxx=policy (repeatable) --jvm throughput|fast-start ({@link Jvm}) --run-id ID (echoed in the READY line, so that the caller
      * cannot take an earlier run's READY for this one's).
      */
     public static void main(String[] args) throws Exception {
@@ -393,6 +398,7 @@ public final class LocalPlatform implements AutoCloseable {
         int postgresPort = 15432;
         int portOffset = 0;
         String runId = "";
+        Jvm jvm = Jvm.THROUGHPUT;
         List<String> routingProperties = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -402,6 +408,7 @@ public final class LocalPlatform implements AutoCloseable {
                 case "--postgres-port" -> postgresPort = Integer.parseInt(args[++i]);
                 case "--port-offset" -> portOffset = Integer.parseInt(args[++i]);
                 case "--run-id" -> runId = args[++i];
+                case "--jvm" -> jvm = Jvm.valueOf(args[++i].toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
                 case "--policy" -> {
                     String[] pair = args[++i].split("=", 2);
                     routingProperties.add("-Dloket.routing.policy-by-municipality." + pair[0] + "=" + pair[1]);
@@ -416,7 +423,7 @@ public final class LocalPlatform implements AutoCloseable {
         ports.put("keycloak", LocalKeycloak.DEFAULT_PORT + portOffset);
         ports.put("keycloak-management", LocalKeycloak.DEFAULT_MANAGEMENT_PORT + portOffset);
         Options options = new Options(repo, stateDir, kafkaPort + portOffset, postgresPort + portOffset, ports,
-                Map.of("routing-service", routingProperties));
+                Map.of("routing-service", routingProperties), false, jvm);
         CountDownLatch stopped = new CountDownLatch(1);
         LocalPlatform[] platform = new LocalPlatform[1];
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

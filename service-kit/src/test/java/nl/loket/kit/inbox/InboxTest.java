@@ -43,6 +43,23 @@ class InboxTest {
     }
 
     @Test
+    void aBatchIsMarkedInOneStatementAndOnlyItsNewIdsComeBack() throws Throwable {
+        String before = UUID.randomUUID().toString();
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        assertThat(mark(before)).isTrue();
+
+        java.util.Set<String> marked = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                () -> inbox.markProcessed(java.util.List.of(a, before, b, a))));
+
+        assertThat(marked).containsExactlyInAnyOrder(a, b);
+        assertThat(mark(a)).isFalse();
+        assertThat(mark(b)).isFalse();
+        assertThat(VertxContextSupport.<java.util.Set<String>>subscribeAndAwait(() -> Panache.withTransaction(
+                () -> inbox.markProcessed(java.util.List.<String>of())))).isEmpty();
+    }
+
+    @Test
     void idsOlderThanTheRetentionArePurgedAndYoungerOnesKept() throws Throwable {
         String old = "old-" + UUID.randomUUID();
         String young = "young-" + UUID.randomUUID();
