@@ -21,6 +21,13 @@ class TransientFailuresTest {
     }
 
     @Test
+    void anExhaustedConnectionPoolIsTransient() {
+        // what the Vert.x SQL pool fails with when no connection frees up within its wait time (a load it cannot keep up with)
+        assertThat(TransientFailures.isTransient(new RuntimeException(new io.vertx.core.impl.NoStackTraceThrowable("Timeout")))).isTrue();
+        assertThat(TransientFailures.isTransient(new io.vertx.core.impl.NoStackTraceThrowable("something else"))).isFalse();
+    }
+
+    @Test
     void failuresCausedByTheRecordAreNot() {
         assertThat(TransientFailures.isTransient(new IllegalArgumentException("missing ce_id header"))).isFalse();
         assertThat(TransientFailures.isTransient(new SQLException("value too long for type character varying(36)", "22001"))).isFalse();

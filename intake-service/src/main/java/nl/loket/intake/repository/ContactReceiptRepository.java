@@ -27,10 +27,6 @@ public class ContactReceiptRepository implements PanacheRepositoryBase<ContactRe
         return find("contactId = ?1 and adapterId = ?2", contactId, adapterId).firstResult();
     }
 
-    public Uni<Integer> markPublished(String contactId) {
-        return update("status = ?1 where contactId = ?2", ReceiptStatus.PUBLISHED, contactId);
-    }
-
     /**
      * Locks up to {@code limit} PENDING receipts accepted before {@code cutoff}, oldest first, skipping those another
      * transaction holds ({@code FOR UPDATE SKIP LOCKED}): two replicas never claim the same receipt. The locks last

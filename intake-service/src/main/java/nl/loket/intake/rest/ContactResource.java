@@ -26,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import nl.loket.kit.auth.Callers;
 import nl.loket.kit.auth.Roles;
+import nl.loket.kit.http.Detached;
 import nl.loket.kit.http.Problem;
 import nl.loket.intake.service.ContactIntakeService;
 
@@ -67,7 +68,8 @@ public class ContactResource {
             @Parameter(description = "Adapter's key for safe retries (kept 24 h by default)")
             @RestHeader(IdempotencyKeyHeader.NAME) @IdempotencyKeyHeader
             String idempotencyKey) {
-        return intake.accept(adapterId(), ContactRequestMapper.toSubmission(request), idempotencyKey)
+        // a contact being accepted is stored and published even if the adapter stops waiting (Detached)
+        return Detached.untilDone(intake.accept(adapterId(), ContactRequestMapper.toSubmission(request), idempotencyKey))
                 .map(accepted -> RestResponse.ResponseBuilder
                         .create(RestResponse.Status.ACCEPTED,
                                 new ContactAccepted(accepted.contactId(), accepted.receivedAt(), accepted.replayed()))
@@ -83,7 +85,7 @@ public class ContactResource {
     @APIResponse(responseCode = "404", description = "Unknown, another adapter's, or older than the idempotency window", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<ContactReceiptResponse> receipt(
             @RestPath @ContactIdParam String contactId) {
-        return intake.find(adapterId(), contactId)
+        return Detached.untilDone(intake.find(adapterId(), contactId))
                 .onItem().ifNull().failWith(() -> new NotFoundException("No such contact within the idempotency window"))
                 .map(r -> new ContactReceiptResponse(r.contactId, r.receivedAt, r.acceptedAt, r.status.name()));
     }

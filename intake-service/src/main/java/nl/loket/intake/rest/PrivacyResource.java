@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import nl.loket.intake.service.DataSubjectRequests;
 import nl.loket.kit.auth.Callers;
 import nl.loket.kit.auth.Roles;
+import nl.loket.kit.http.Detached;
 import nl.loket.kit.http.Problem;
 
 /**
@@ -64,7 +65,7 @@ public class PrivacyResource {
     public Uni<CitizenRefResponse> citizenRef(@Valid @NotNull CitizenRefRequest request,
             @Parameter(description = "Ties the processing-log entries of one data-subject request")
             @RestHeader(RequestIdHeader.NAME) @RequestIdHeader String requestId) {
-        return requests.citizenRef(callers.of(identity), "POST " + CITIZEN_REF, requestId, request.bsn())
+        return Detached.untilDone(requests.citizenRef(callers.of(identity), "POST " + CITIZEN_REF, requestId, request.bsn()))
                 .map(CitizenRefResponse::new);
     }
 
@@ -78,7 +79,7 @@ public class PrivacyResource {
     public Uni<InzageResponse> inzage(@Valid @NotNull DataSubjectRequest request,
             @Parameter(description = "Ties the processing-log entries of one data-subject request")
             @RestHeader(RequestIdHeader.NAME) @RequestIdHeader String requestId) {
-        return requests.inzage(callers.of(identity), "POST " + INZAGE, requestId, request.citizenRef())
+        return Detached.untilDone(requests.inzage(callers.of(identity), "POST " + INZAGE, requestId, request.citizenRef()))
                 .map(held -> new InzageResponse(service, held.stream().map(InzageMapper::toApiModel).toList()));
     }
 
@@ -93,7 +94,7 @@ public class PrivacyResource {
     public Uni<ErasureResponse> erasure(@Valid @NotNull DataSubjectRequest request,
             @Parameter(description = "Ties the processing-log entries of one data-subject request")
             @RestHeader(RequestIdHeader.NAME) @RequestIdHeader String requestId) {
-        return requests.erase(callers.of(identity), "POST " + ERASURE, requestId, request.citizenRef())
+        return Detached.untilDone(requests.erase(callers.of(identity), "POST " + ERASURE, requestId, request.citizenRef()))
                 .map(erased -> new ErasureResponse(service, erased));
     }
 }

@@ -20,6 +20,7 @@ import nl.loket.intake.domain.ContactReceipt;
 import nl.loket.intake.domain.ContactSubmission;
 import nl.loket.intake.domain.ReceiptStatus;
 import nl.loket.intake.messaging.ContactReceivedPublisher;
+import nl.loket.intake.repository.PublishedMarks;
 
 /**
  * Accepts a contact: de-duplicates by idempotency key, takes BSNs and IBANs out of its free text
@@ -48,9 +49,11 @@ public class ContactIntakeService {
     private final ReceiptEvents events;
     private final FreeTextRedaction redaction;
     private final IntakeConfig.Signals signals;
+    private final PublishedMarks marks;
 
     public ContactIntakeService(ReceiptService receipts, ContactReceivedPublisher publisher, Pseudonymizer pseudonymizer,
-            ReceiptEvents events, FreeTextRedaction redaction, IntakeConfig config) {
+            ReceiptEvents events, FreeTextRedaction redaction, IntakeConfig config, PublishedMarks marks) {
+        this.marks = marks;
         this.receipts = receipts;
         this.publisher = publisher;
         this.pseudonymizer = pseudonymizer;
@@ -159,7 +162,7 @@ public class ContactIntakeService {
     }
 
     private Uni<Void> publishAndConfirm(String eventId, ContactReceived event) {
-        return publisher.publish(eventId, event).flatMap(v -> receipts.markPublished(event.contactId()));
+        return publisher.publish(eventId, event).flatMap(v -> marks.mark(event.contactId()));
     }
 
     ContactReceived toEvent(String contactId, ContactSubmission request, Instant now) {

@@ -35,11 +35,6 @@ public class ReceiptService {
         return receipts.persist(receipt);
     }
 
-    @WithTransaction
-    public Uni<Void> markPublished(String contactId) {
-        return receipts.markPublished(contactId).replaceWithVoid();
-    }
-
     /** Deletes published receipts accepted before {@code cutoff}; PENDING ones stay until they are published. */
     @WithTransaction
     public Uni<Long> purgePublishedBefore(Instant cutoff) {

@@ -44,12 +44,23 @@ public final class TransientFailures {
                     || TRANSIENT_SQL_STATE_PREFIXES.stream().anyMatch(state::startsWith))) {
                 return true;
             }
+            if (isPoolWaitTimeout(t)) {
+                return true;
+            }
             String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
             if (TRANSIENT_MESSAGES.stream().anyMatch(message::contains)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The Vert.x SQL pool's "no connection within the wait time": every connection is busy (a load the database cannot
+     * keep up with) — the same request succeeds later.
+     */
+    private static boolean isPoolWaitTimeout(Throwable t) {
+        return "io.vertx.core.impl.NoStackTraceThrowable".equals(t.getClass().getName()) && "Timeout".equals(t.getMessage());
     }
 
     private static boolean isTransientType(Class<?> type) {
