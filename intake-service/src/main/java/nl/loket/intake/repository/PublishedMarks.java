@@ -7,8 +7,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,9 +43,7 @@ public class PublishedMarks {
         Mark mark = new Mark(contactId, new CompletableFuture<>());
         waiting.add(mark);
         writeIfIdle();
-        Context context = Vertx.currentContext();
-        Uni<Void> done = Uni.createFrom().completionStage(mark.done());
-        return context == null ? done : done.emitOn(task -> context.runOnContext(ignored -> task.run()));
+        return CallerContext.resumeOnCaller(Uni.createFrom().completionStage(mark.done()));
     }
 
     private void writeIfIdle() {

@@ -20,6 +20,7 @@ import nl.loket.intake.domain.ContactReceipt;
 import nl.loket.intake.domain.ContactSubmission;
 import nl.loket.intake.domain.ReceiptStatus;
 import nl.loket.intake.messaging.ContactReceivedPublisher;
+import nl.loket.intake.repository.PendingReceipts;
 import nl.loket.intake.repository.PublishedMarks;
 
 /**
@@ -50,9 +51,11 @@ public class ContactIntakeService {
     private final FreeTextRedaction redaction;
     private final IntakeConfig.Signals signals;
     private final PublishedMarks marks;
+    private final PendingReceipts pending;
 
     public ContactIntakeService(ReceiptService receipts, ContactReceivedPublisher publisher, Pseudonymizer pseudonymizer,
-            ReceiptEvents events, FreeTextRedaction redaction, IntakeConfig config, PublishedMarks marks) {
+            ReceiptEvents events, FreeTextRedaction redaction, IntakeConfig config, PendingReceipts pending, PublishedMarks marks) {
+        this.pending = pending;
         this.marks = marks;
         this.receipts = receipts;
         this.publisher = publisher;
@@ -81,15 +84,11 @@ public class ContactIntakeService {
         }
         String key = effectiveKey(request, idempotencyKey);
         String fingerprint = pseudonymizer.fingerprint(canonical(request));
-        if (key == null) {
-            return acceptNew(adapterId, request, null, fingerprint);
-        }
-        return receipts.findByKey(adapterId, key).flatMap(existing -> existing != null
-                ? replay(existing, fingerprint)
-                : acceptNew(adapterId, request, key, fingerprint)
-                        // a concurrent request with the same key stored its receipt first: answer as its replay
-                        .onFailure(ContactIntakeService::isUniqueViolation)
-                        .recoverWithUni(() -> receipts.findByKey(adapterId, key).flatMap(winner -> replay(winner, fingerprint))));
+        // stored unless the adapter's key has a receipt already (one statement): then this is a retry, answered from it
+        return acceptNew(adapterId, request, key, fingerprint)
+                .onItem().ifNull().switchTo(() -> receipts.findByKey(adapterId, key).flatMap(existing -> existing != null
+                        ? replay(existing, fingerprint)
+                        : Uni.createFrom().failure(new IllegalStateException("The receipt of a key vanished"))));
     }
 
     /** The receipt of {@code adapterId}'s own contact; null when unknown, purged, or another adapter's. */
@@ -129,6 +128,7 @@ public class ContactIntakeService {
         return null;
     }
 
+    /** The new contact's acceptance; null (nothing stored, nothing published) when the key has a receipt already. */
     private Uni<Acceptance> acceptNew(String adapterId, ContactSubmission request, String key, String fingerprint) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         FreeTextRedaction.Redacted redacted = redaction.apply(request);
@@ -143,10 +143,14 @@ public class ContactIntakeService {
         receipt.acceptedAt = event.acceptedAt();
         receipt.status = ReceiptStatus.PENDING;
         receipt.eventData = events.toJson(event);
-        return receipts.storePending(receipt)
-                .invoke(() -> redaction.count(redacted))
-                .flatMap(stored -> publishAndConfirm(stored.eventId, event))
-                .replaceWith(new Acceptance(event.contactId(), event.receivedAt(), false));
+        return pending.storeIfNew(receipt).flatMap(stored -> {
+            if (!stored) {
+                return Uni.createFrom().nullItem();
+            }
+            redaction.count(redacted);
+            return publishAndConfirm(receipt.eventId, event)
+                    .replaceWith(new Acceptance(event.contactId(), event.receivedAt(), false));
+        });
     }
 
     private Uni<Acceptance> replay(ContactReceipt receipt, String fingerprint) {
@@ -199,18 +203,6 @@ public class ContactIntakeService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot fingerprint the request", e);
         }
-    }
-
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
-                return true;
-            }
-            if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean notBlank(String value) {

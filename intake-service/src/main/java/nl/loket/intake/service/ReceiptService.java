@@ -30,11 +30,6 @@ public class ReceiptService {
         return receipts.findByIdAndAdapter(contactId, adapterId);
     }
 
-    @WithTransaction
-    public Uni<ContactReceipt> storePending(ContactReceipt receipt) {
-        return receipts.persist(receipt);
-    }
-
     /** Deletes published receipts accepted before {@code cutoff}; PENDING ones stay until they are published. */
     @WithTransaction
     public Uni<Long> purgePublishedBefore(Instant cutoff) {
