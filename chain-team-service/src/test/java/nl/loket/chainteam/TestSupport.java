@@ -4,12 +4,23 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -25,6 +36,7 @@ import nl.loket.contracts.events.TermUnit;
 import nl.loket.contracts.events.Tier;
 import nl.loket.contracts.schema.EventSchemaValidator;
 import nl.loket.kit.auth.Roles;
+import nl.loket.testsupport.KafkaTestResource;
 import nl.loket.testsupport.TopicClient;
 import nl.loket.testsupport.TopicClient.ReadRecord;
 import nl.loket.testsupport.oidc.TestTokens;
@@ -91,6 +103,13 @@ public final class TestSupport {
     }
 
     public static String send(ContactAssigned a, String eventId) {
+        ProducerRecord<String, String> r = record(a, eventId);
+        TopicClient.send(r.topic(), r.key(), r.value(), headersOf(r));
+        return eventId;
+    }
+
+    /** The assignment as a record of its team topic (schema-checked), with this ce_id. */
+    public static ProducerRecord<String, String> record(ContactAssigned a, String eventId) {
         String json;
         try {
             json = EventJson.mapper().writeValueAsString(a);
@@ -100,8 +119,43 @@ public final class TestSupport {
         assertThat(EventSchemaValidator.instance().validate(ContactAssigned.TYPE, json)).isEmpty();
         Map<String, String> headers = new HashMap<>(TopicClient.cloudEventHeaders(ContactAssigned.TYPE, a.contactId()));
         headers.put(CloudEventHeaders.ID, eventId);
-        TopicClient.send(Topics.teamContacts(a.teamId()), a.contactId(), json, headers);
-        return eventId;
+        return record(Topics.teamContacts(a.teamId()), a.contactId(), json, headers);
+    }
+
+    /** Any record (also one that breaks the contract), with these headers. */
+    public static ProducerRecord<String, String> record(String topic, String key, String value,
+            Map<String, String> headers) {
+        List<Header> recordHeaders = headers.entrySet().stream()
+                .map(e -> (Header) new RecordHeader(e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8)))
+                .toList();
+        return new ProducerRecord<>(topic, null, key, value, recordHeaders);
+    }
+
+    /**
+     * Sends the records in order with one producer and one flush, so they reach the broker in one request and the
+     * consumer normally gets them in one poll (one batch); waits for the broker's acknowledgements.
+     */
+    public static void sendTogether(List<ProducerRecord<String, String>> records) {
+        Properties props = TopicClient.clientProperties(KafkaTestResource.bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5000"); // nothing leaves before the flush
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            List<Future<RecordMetadata>> sent = records.stream().map(producer::send).toList();
+            producer.flush();
+            for (Future<RecordMetadata> f : sent) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not send " + records.size() + " records", e);
+        }
+    }
+
+    private static Map<String, String> headersOf(ProducerRecord<String, String> r) {
+        Map<String, String> headers = new HashMap<>();
+        r.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        return headers;
     }
 
     /** Sends and waits until the item is in the given team (as seen by a member of that team). */

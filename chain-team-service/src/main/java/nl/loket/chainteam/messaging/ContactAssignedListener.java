@@ -4,15 +4,15 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import nl.loket.chainteam.service.AssignmentService;
-import nl.loket.chainteam.service.AssignmentService.AssignmentResult;
+import nl.loket.chainteam.service.AssignmentService.Assignment;
 import nl.loket.contracts.CloudEventHeaders;
 import nl.loket.contracts.EventJson;
 import nl.loket.contracts.Topics;
@@ -23,9 +23,12 @@ import nl.loket.kit.messaging.InvalidRecordException;
 import nl.loket.kit.messaging.MessageSettler;
 
 /**
- * Consumes every team topic ({@code team.<teamId>.contacts}, pattern subscription). A record that is not a valid
- * ContactAssigned is dead-lettered to {@code team.contacts.dlq} with the reason; a valid one is applied
- * idempotently by its ce_id. The service kit settles every record (waits out outages, retries, dead-letters).
+ * Consumes every team topic ({@code team.<teamId>.contacts}, pattern subscription) in batches: one poll's records
+ * are applied together in one transaction (see {@link AssignmentService#applyAll}), because a transaction per
+ * record made this consumer the bottleneck. A record that is not a valid ContactAssigned is dead-lettered to
+ * {@code team.contacts.dlq} with the reason and its neighbours are applied; a valid one is applied idempotently by
+ * its ce_id. The service kit settles the batch (waits out outages, retries, works a failing batch record by record
+ * so only the bad record is dead-lettered).
  */
 @ApplicationScoped
 public class ContactAssignedListener {
@@ -41,16 +44,15 @@ public class ContactAssignedListener {
     }
 
     @Incoming("team-contacts")
-    public Uni<Void> consume(Message<String> message) {
-        return settler.settle(message, () -> apply(ConsumedRecord.of(message)));
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return settler.settleBatch(records, ContactAssignedListener::assignment, assignments::applyAll);
     }
 
-    private Uni<AssignmentResult> apply(ConsumedRecord record) {
+    /** The record's event id and assignment, or {@link InvalidRecordException} with the dead-letter reason. */
+    static Assignment assignment(ConsumerRecord<String, String> r) {
+        ConsumedRecord record = ConsumedRecord.of(r);
         String eventId = record.header(CloudEventHeaders.ID);
-        ContactAssigned assigned = parse(record, eventId);
-        return assignments.apply(eventId, assigned)
-                .invoke(result -> Log.debugf("Assignment %s of contact %s to %s: %s", eventId, assigned.contactId(),
-                        assigned.teamId(), result));
+        return new Assignment(eventId, parse(record, eventId));
     }
 
     /** The assignment, or {@link InvalidRecordException} with the dead-letter reason. */

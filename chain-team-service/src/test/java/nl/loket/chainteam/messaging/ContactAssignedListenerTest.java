@@ -4,14 +4,20 @@ import static nl.loket.chainteam.TestSupport.as;
 import static nl.loket.chainteam.TestSupport.assigned;
 import static nl.loket.chainteam.TestSupport.awaitItemIn;
 import static nl.loket.chainteam.TestSupport.newContactId;
+import static nl.loket.chainteam.TestSupport.record;
 import static nl.loket.chainteam.TestSupport.send;
+import static nl.loket.chainteam.TestSupport.sendTogether;
 import static nl.loket.chainteam.TestSupport.token;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.apache.kafka.common.acl.AclOperation;
 import org.junit.jupiter.api.Test;
@@ -26,6 +32,7 @@ import nl.loket.contracts.events.Tier;
 import nl.loket.kit.messaging.DeadLetterHeaders;
 import nl.loket.testsupport.KafkaTestResource;
 import nl.loket.testsupport.TopicClient;
+import nl.loket.testsupport.TopicClient.ReadRecord;
 import nl.loket.testsupport.WithKafkaAndPostgres;
 
 @QuarkusTest
@@ -98,5 +105,68 @@ class ContactAssignedListenerTest {
         // the consumer keeps going
         String after = newContactId();
         TestSupport.sendAndAwait(assigned(after, "kcc"));
+    }
+
+    @Test
+    void aBrokenRecordInABatchIsDeadLetteredWithItsReasonAndItsNeighboursAreApplied() {
+        String before = newContactId();
+        String broken = newContactId();
+        String after = newContactId();
+        sendTogether(List.of(
+                record(assigned(before, "kcc"), UUID.randomUUID().toString()),
+                record(Topics.teamContacts("kcc"), broken, "{this is not json",
+                        TopicClient.cloudEventHeaders(ContactAssigned.TYPE, broken)),
+                record(assigned(after, "kcc"), UUID.randomUUID().toString())));
+
+        awaitItemIn(before, "kcc", 0);
+        awaitItemIn(after, "kcc", 0);
+        List<ReadRecord> deadLetters = TopicClient.await(Topics.TEAM_CONTACTS_DLQ, r -> broken.equals(r.key()), 1,
+                TestSupport.WAIT);
+        assertThat(deadLetters.get(0).header(DeadLetterHeaders.REASON)).contains("schema violations");
+        assertThat(TopicClient.readAll(Topics.TEAM_CONTACTS_DLQ, Duration.ofSeconds(10)))
+                .noneMatch(r -> before.equals(r.key()) || after.equals(r.key()));
+        as(token("k", "gemeente", "kcc")).get("/api/v1/items/" + broken).then().statusCode(404);
+    }
+
+    @Test
+    void anEventIdTwiceInOneBatchIsAppliedOnce() {
+        String id = newContactId();
+        ContactAssigned first = assigned(id, "omgeving", Tier.CHAIN_TEAM, 0, Channel.EMAIL, Instant.now(), null, null);
+        String eventId = UUID.randomUUID().toString();
+        sendTogether(List.of(record(first, eventId), record(first, eventId)));
+        // and redelivered in a later batch
+        send(first, eventId);
+        // a later hop for the same contact (same key, same partition) proves the duplicates were consumed
+        send(assigned(id, "omgeving", Tier.CHAIN_TEAM, 1, Channel.EMAIL, Instant.now(), null, "omgeving"));
+        awaitItemIn(id, "omgeving", 1);
+        List<String> actions = as(token("o", "gemeente", "omgeving")).get("/api/v1/items/" + id + "/history")
+                .then().statusCode(200).extract().jsonPath().getList("action");
+        assertThat(actions).containsExactly("ASSIGNED", "ASSIGNED");
+    }
+
+    @Test
+    void anAssignmentAndItsTransferInOneBatchEndAsTheTransfer() {
+        String id = newContactId();
+        ContactAssigned assignment = assigned(id, "kcc", Tier.FIRST_LINE, 0, Channel.PHONE, Instant.now(), null,
+                null);
+        ContactAssigned transfer = assigned(id, "omgeving", Tier.CHAIN_TEAM, 1, Channel.PHONE, Instant.now(), null,
+                "kcc");
+        sendTogether(List.of(record(assignment, UUID.randomUUID().toString()),
+                record(transfer, UUID.randomUUID().toString())));
+
+        awaitItemIn(id, "omgeving", 1);
+        String member = token("o", "gemeente", "omgeving");
+        as(member).get("/api/v1/items/" + id).then().statusCode(200)
+                .body("teamId", equalTo("omgeving")).body("hop", equalTo(1)).body("status", equalTo("OPEN"))
+                .body("previousTeamId", equalTo("kcc"));
+        // both were recorded, numbered in order (the two team topics may be read in either order: then the
+        // assignment comes second and is ignored as stale); the last entry shows the transferred item
+        List<Map<String, Object>> history = await().atMost(TestSupport.WAIT).until(
+                () -> as(member).get("/api/v1/items/" + id + "/history").then().statusCode(200).extract().jsonPath()
+                        .<Map<String, Object>>getList("$"),
+                entries -> entries.size() == 2);
+        assertThat(history).extracting(e -> e.get("seq")).containsExactly(1, 2);
+        assertThat(history.get(1)).containsEntry("teamId", "omgeving").containsEntry("hop", 1)
+                .containsEntry("status", "OPEN");
     }
 }
