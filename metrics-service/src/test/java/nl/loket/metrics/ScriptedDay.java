@@ -91,7 +91,8 @@ public final class ScriptedDay {
             }
         }
 
-        private Map<String, String> headers() {
+        /** Its CloudEvents headers (binary mode). */
+        public Map<String, String> headers() {
             return Map.of(
                     CloudEventHeaders.SPEC_VERSION, "1.0",
                     CloudEventHeaders.ID, id,

@@ -36,15 +36,30 @@ public class RollupRepository {
             "month", "cast(date_trunc('month', period) as date)");
 
     /**
-     * Adds counter and time-to-settle histogram deltas, one statement; rows are written in primary-key order (the
-     * keys are sorted), so concurrent transactions lock them in the same order.
+     * Rows per upsert statement. PostgreSQL takes at most 65,535 parameters per statement and a row has 18; a batch
+     * of events touching many days, municipalities and teams can change thousands of rows.
+     */
+    static final int ROWS_PER_STATEMENT = 1000;
+
+    /**
+     * Adds counter and time-to-settle histogram deltas: one statement per {@link #ROWS_PER_STATEMENT} rows (one for
+     * any ordinary batch); rows are written in primary-key order (the keys are sorted, the statements run one after
+     * the other), so concurrent transactions lock them in the same order.
      */
     public Uni<Integer> add(Map<RollupKey, long[]> counters, Map<RollupKey, Map<Integer, Long>> histogram) {
         java.util.SortedSet<RollupKey> keys = new java.util.TreeSet<>(counters.keySet());
         keys.addAll(histogram.keySet());
-        if (keys.isEmpty()) {
-            return Uni.createFrom().item(0);
+        List<RollupKey> sorted = new ArrayList<>(keys);
+        Uni<Integer> written = Uni.createFrom().item(0);
+        for (int from = 0; from < sorted.size(); from += ROWS_PER_STATEMENT) {
+            List<RollupKey> rows = sorted.subList(from, Math.min(from + ROWS_PER_STATEMENT, sorted.size()));
+            written = written.chain(before -> upsert(rows, counters, histogram).map(n -> before + n));
         }
+        return written;
+    }
+
+    private static Uni<Integer> upsert(List<RollupKey> keys, Map<RollupKey, long[]> counters,
+            Map<RollupKey, Map<Integer, Long>> histogram) {
         StringBuilder sql = new StringBuilder("insert into kpi_rollup (grain, municipality, team, period, channel, ")
                 .append(COUNTER_COLUMNS).append(", settle_histogram) values ");
         List<Object> params = new ArrayList<>();

@@ -25,7 +25,7 @@ public class ScriptedDayKpiTest {
     private static final double TARGET = 0.80;
     static final JsonPathConfig DOUBLES = new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE);
 
-    static JsonPath summary(String municipality, String from, String to) {
+    public static JsonPath summary(String municipality, String from, String to) {
         return viewerOf(municipality).queryParam("municipality", municipality).queryParam("from", from).queryParam("to", to)
                 .when().get("/api/v1/metrics/summary")
                 .then().statusCode(200).extract().jsonPath().using(DOUBLES);
@@ -152,7 +152,7 @@ public class ScriptedDayKpiTest {
     }
 
     /** The summary without what legitimately differs between two requests (time, filters). */
-    static Map<String, Object> without(Map<String, Object> summary) {
+    public static Map<String, Object> without(Map<String, Object> summary) {
         Map<String, Object> copy = new java.util.TreeMap<>(summary);
         copy.keySet().removeAll(List.of("generatedAt", "filters"));
         return copy;
