@@ -89,6 +89,7 @@ public final class LoadBench {
         int portOffset = 0;
         int producerSeconds = 10;
         int drainSeconds = 60;
+        int warmupSeconds = 15;
         Path stateDir = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -96,17 +97,19 @@ public final class LoadBench {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--producer-seconds" -> producerSeconds = Integer.parseInt(args[++i]);
                 case "--drain-seconds" -> drainSeconds = Integer.parseInt(args[++i]);
+                case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(args[++i]);
                 case "--port-offset" -> portOffset = Integer.parseInt(args[++i]);
                 case "--state-dir" -> stateDir = Path.of(args[++i]);
                 case "--repo" -> i++;
                 default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; options: --rate N "
-                        + "--seconds N --producer-seconds N --drain-seconds N");
+                        + "--seconds N --warmup-seconds N --producer-seconds N --drain-seconds N");
             }
         }
         if (rate < 1 || seconds < 1) {
             throw new IllegalArgumentException("--rate and --seconds must be positive");
         }
         String bootstrap = "localhost:" + (9092 + portOffset);
+        int postgresPort = 15432 + portOffset;
         LoketClient client = LoketClient.localDefaults(portOffset);
         String token = client.adapterToken("webform");
         URI intake = URI.create(client.intake + "/api/v1/contacts");
@@ -115,52 +118,33 @@ public final class LoadBench {
                 seconds, intake, MUNICIPALITY);
         RoutedWatcher watcher = new RoutedWatcher(bootstrap, MUNICIPALITY);
         watcher.start();
-        Map<String, Double> cpuBefore = cpuSeconds(stateDir);
 
-        Recorder intakeLatency = new Recorder(MAX_LATENCY_MS * 1000, 3);
-        AtomicLong accepted = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        AtomicLong refused = new AtomicLong();
-        Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(10)).build();
-        List<CompletableFuture<?>> pending = new ArrayList<>();
-        long total = (long) rate * seconds;
-        long intervalNanos = 1_000_000_000L / rate;
-        long start = System.nanoTime();
-        for (long i = 0; i < total; i++) {
-            long intended = start + i * intervalNanos;
-            long wait = intended - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            if (!inFlight.tryAcquire()) {
-                refused.incrementAndGet();
-                continue;
-            }
-            HttpRequest request = HttpRequest.newBuilder(intake).timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .header("Idempotency-Key", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString(contact(i))).build();
-            CompletableFuture<?> f = http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((response, error) -> {
-                        inFlight.release();
-                        long micros = Math.max(1, (System.nanoTime() - intended) / 1000);
-                        intakeLatency.recordValue(Math.min(micros, MAX_LATENCY_MS * 1000));
-                        if (error == null && response.statusCode() / 100 == 2) {
-                            accepted.incrementAndGet();
-                        } else {
-                            failed.incrementAndGet();
-                        }
-                    });
-            if (i % 1000 == 0) {
-                pending.removeIf(CompletableFuture::isDone);
-            }
-            pending.add(f);
+        watcher.from(Instant.MAX); // nothing counts until the measured load starts
+        if (warmupSeconds > 0) {
+            // the JIT of six JVMs and the connection pools: not measured, its contacts received before the measured ones
+            System.out.printf(Locale.ROOT, "Warm-up: %d s at %d contacts/s (not measured)%n", warmupSeconds, rate);
+            offer(http, intake, token, rate, warmupSeconds, 1_000_000L).awaitAnswers();
         }
-        long generated = System.nanoTime();
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null)
-                .get(120, TimeUnit.SECONDS);
+        Instant measuredFrom = Instant.now();
+        watcher.from(measuredFrom);
+        Map<String, Double> cpuBefore = cpuSeconds(stateDir);
+        // lag through the load: growing means the platform falls behind; level means it keeps up
+        List<Long> lagSamples = java.util.Collections.synchronizedList(new ArrayList<>());
+        int lagEvery = Math.max(5, seconds / 10);
+        var sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> lagSamples.add(lag(bootstrap).values().stream().mapToLong(Long::longValue).sum()),
+                lagEvery, lagEvery, TimeUnit.SECONDS);
+        Offered load = offer(http, intake, token, rate, seconds, 0);
+        sampler.shutdownNow();
+        long start = load.start;
+        long generated = load.generated;
+        load.awaitAnswers();
+        Recorder intakeLatency = load.latency;
+        AtomicLong accepted = load.accepted;
+        AtomicLong failed = load.failed;
+        AtomicLong refused = load.refused;
         double loadSeconds = (System.nanoTime() - start) / 1e9;
         Map<String, Long> lagEnd = lag(bootstrap);
         Map<String, Double> cpuAfter = cpuSeconds(stateDir);
@@ -171,6 +155,7 @@ public final class LoadBench {
             Thread.sleep(200);
         }
         watcher.stop();
+        Counted counted = counted(postgresPort, measuredFrom, accepted.get(), drainUntil);
 
         double rawPerSecond = producerSeconds > 0 ? rawProducer(bootstrap, producerSeconds) : Double.NaN;
 
@@ -192,7 +177,11 @@ public final class LoadBench {
                 ms(intakeH, 50) + " / " + ms(intakeH, 99) + " / " + fmt(intakeH.getMaxValue() / 1000.0));
         row("receipt → contacts.routed (= team topic) p50 / p99 / max (ms); decisions seen",
                 ms(e2e, 50) + " / " + ms(e2e, 99) + " / " + fmt(e2e.getMaxValue() / 1000.0) + "; " + watcher.routed());
+        row("receipt → counted by metrics p50 / p99 / max (ms); contacts counted",
+                ms(counted.latency(), 50) + " / " + ms(counted.latency(), 99) + " / "
+                        + fmt(counted.latency().getMaxValue() / 1000.0) + "; " + counted.latency().getTotalCount());
         row("consumer lag at the end of the load (records)", lagTotal + " " + lagEnd);
+        row("consumer lag during the load, every " + lagEvery + " s (records)", lagSamples.toString());
         row("CPU seconds during the load", cpu.toString());
         row("raw producer, same broker (600 B, acks=all, records/s)", fmt(rawPerSecond));
         System.out.println();
@@ -210,11 +199,75 @@ public final class LoadBench {
         result.put("e2e_p50_ms", round(e2e.getValueAtPercentile(50) / 1000.0, 1));
         result.put("e2e_p99_ms", round(e2e.getValueAtPercentile(99) / 1000.0, 1));
         result.put("routed", watcher.routed());
+        result.put("counted_p50_ms", round(counted.latency().getValueAtPercentile(50) / 1000.0, 1));
+        result.put("counted_p99_ms", round(counted.latency().getValueAtPercentile(99) / 1000.0, 1));
+        result.put("counted", counted.latency().getTotalCount());
         result.put("lag_end", lagTotal);
         result.put("lag_end_by_group", lagEnd);
+        result.put("lag_samples", lagSamples);
         result.put("cpu_seconds", cpu);
         result.put("raw_producer_per_s", Double.isNaN(rawPerSecond) ? null : round(rawPerSecond, 0));
         System.out.println(JSON.writeValueAsString(result));
+    }
+
+    /** What one period of offered load gave: answers arrive after {@link #awaitAnswers()}. */
+    static final class Offered {
+        final Recorder latency = new Recorder(MAX_LATENCY_MS * 1000, 3);
+        final AtomicLong accepted = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+        final AtomicLong refused = new AtomicLong();
+        final List<CompletableFuture<?>> pending = new ArrayList<>();
+        long start;
+        long generated;
+
+        void awaitAnswers() throws Exception {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null)
+                    .get(120, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Offers {@code rate} contacts a second for {@code seconds} (open model: each at its intended time, whatever the
+     * answers before it); intake latency from the intended send time.
+     */
+    static Offered offer(HttpClient http, URI intake, String token, int rate, int seconds, long firstIndex) {
+        Offered o = new Offered();
+        Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+        long total = (long) rate * seconds;
+        long intervalNanos = 1_000_000_000L / rate;
+        o.start = System.nanoTime();
+        for (long i = 0; i < total; i++) {
+            long intended = o.start + i * intervalNanos;
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            if (!inFlight.tryAcquire()) {
+                o.refused.incrementAndGet();
+                continue;
+            }
+            HttpRequest request = HttpRequest.newBuilder(intake).timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .POST(HttpRequest.BodyPublishers.ofString(contact(firstIndex + i))).build();
+            CompletableFuture<?> f = http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, error) -> {
+                        inFlight.release();
+                        long micros = Math.max(1, (System.nanoTime() - intended) / 1000);
+                        o.latency.recordValue(Math.min(micros, MAX_LATENCY_MS * 1000));
+                        if (error == null && response.statusCode() / 100 == 2) {
+                            o.accepted.incrementAndGet();
+                        } else {
+                            o.failed.incrementAndGet();
+                        }
+                    });
+            if (i % 1000 == 0) {
+                o.pending.removeIf(CompletableFuture::isDone);
+            }
+            o.pending.add(f);
+        }
+        o.generated = System.nanoTime();
+        return o;
     }
 
     private static String contact(long i) {
@@ -230,6 +283,7 @@ public final class LoadBench {
         private final Histogram total = new Histogram(MAX_LATENCY_MS * 1000, 3);
         private final AtomicLong routed = new AtomicLong();
         private final AtomicBoolean running = new AtomicBoolean(true);
+        private volatile Instant from = Instant.MIN;
         private final java.util.concurrent.CountDownLatch assigned = new java.util.concurrent.CountDownLatch(1);
         private Thread thread;
 
@@ -262,12 +316,16 @@ public final class LoadBench {
                         if (r.value() == null || !r.value().contains(municipality)) {
                             continue;
                         }
-                        JsonNode d = JSON.readTree(r.value());
-                        if (d.path("hop").asInt() != 0 || !municipality.equals(d.path("municipality").asText())) {
+                        // three fields of every decision: read them without a JSON tree (the generator shares the cores)
+                        String v = r.value();
+                        if (!"0".equals(field(v, "\"hop\":")) || !v.contains("\"municipality\":\"" + municipality + "\"")) {
                             continue;
                         }
-                        long micros = Duration.between(Instant.parse(d.path("receivedAt").asText()),
-                                Instant.parse(d.path("routedAt").asText())).toNanos() / 1000;
+                        Instant receivedAt = Instant.parse(field(v, "\"receivedAt\":"));
+                        if (receivedAt.isBefore(from)) {
+                            continue;
+                        }
+                        long micros = Duration.between(receivedAt, Instant.parse(field(v, "\"routedAt\":"))).toNanos() / 1000;
                         latency.recordValue(Math.max(1, Math.min(micros, MAX_LATENCY_MS * 1000)));
                         routed.incrementAndGet();
                     }
@@ -282,6 +340,28 @@ public final class LoadBench {
             return routed.get();
         }
 
+        /** The scalar value after {@code key} in compact JSON (quotes stripped); null when absent. */
+        static String field(String json, String key) {
+            int at = json.indexOf(key);
+            if (at < 0) {
+                return null;
+            }
+            int from = at + key.length();
+            if (json.charAt(from) == '"') {
+                return json.substring(from + 1, json.indexOf('"', from + 1));
+            }
+            int end = from;
+            while (end < json.length() && json.charAt(end) != ',' && json.charAt(end) != '}') {
+                end++;
+            }
+            return json.substring(from, end).trim();
+        }
+
+        /** Only contacts received from then on count (not the warm-up's). */
+        void from(Instant measuredFrom) {
+            from = measuredFrom;
+        }
+
         void stop() throws InterruptedException {
             running.set(false);
             thread.join(5000);
@@ -291,6 +371,48 @@ public final class LoadBench {
             total.add(latency.getIntervalHistogram());
             return total;
         }
+    }
+
+    /** Receipt → counted by metrics-service, per contact received since the measured start. */
+    record Counted(Histogram latency) {
+    }
+
+    /**
+     * When metrics-service counted each contact: its fact's {@code updated_at} (set when the hop-0 decision is folded
+     * in; the bench's contacts are not handled, so nothing changes it later) minus its {@code received_at}, read from
+     * metrics' own database once it has counted {@code expected} contacts (or the drain time is up).
+     */
+    static Counted counted(int postgresPort, Instant since, long expected, long drainUntilNanos) throws Exception {
+        Histogram h = new Histogram(MAX_LATENCY_MS * 1000, 3);
+        String url = "jdbc:postgresql://localhost:" + postgresPort + "/metrics";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "")) {
+            String where = " from contact_fact where municipality = ? and received_at >= ?";
+            try (var count = c.prepareStatement("select count(*)" + where)) {
+                count.setString(1, MUNICIPALITY);
+                count.setObject(2, since.atOffset(java.time.ZoneOffset.UTC));
+                while (System.nanoTime() < drainUntilNanos) {
+                    try (var rs = count.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) >= expected) {
+                            break;
+                        }
+                    }
+                    Thread.sleep(200); // polling another process's database: nothing to await but its rows
+                }
+            }
+            try (var rows = c.prepareStatement("select extract(epoch from (updated_at - received_at)) * 1000000" + where)) {
+                rows.setString(1, MUNICIPALITY);
+                rows.setObject(2, since.atOffset(java.time.ZoneOffset.UTC));
+                try (var rs = rows.executeQuery()) {
+                    while (rs.next()) {
+                        h.recordValue(Math.max(1, Math.min(rs.getLong(1), MAX_LATENCY_MS * 1000)));
+                    }
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            System.err.println("metrics' counts not read: " + e.getMessage());
+        }
+        return new Counted(h);
     }
 
     /** Lag per consumer group of the platform's services: end offset minus committed offset, summed over partitions. */
@@ -383,7 +505,34 @@ public final class LoadBench {
         } catch (IOException e) {
             return cpu;
         }
+        cpu.put("postgresql", postgresCpuSeconds());
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            cpu.put("load generator", os.getProcessCpuTime() / 1e9); // this JVM: it shares the cores too
+        }
         return new java.util.TreeMap<>(cpu);
+    }
+
+    /** CPU seconds of every PostgreSQL process (the platform's embedded server and its backends; none other runs). */
+    static double postgresCpuSeconds() {
+        double sum = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    if (!stat.contains("(postgres)")) {
+                        continue;
+                    }
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                } catch (IOException | RuntimeException gone) {
+                    // a backend that ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+        return sum;
     }
 
     private static Properties admin(String bootstrap) {
