@@ -3,11 +3,12 @@ package nl.loket.kit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import io.smallrye.mutiny.subscription.Cancellable;
 import nl.loket.kit.http.Detached;
 
@@ -16,16 +17,26 @@ class DetachedTest {
     @Test
     void aCallerWhoGoesAwayDoesNotCancelTheWorkAndItsResultStillArrivesForAnyoneWaiting() {
         AtomicBoolean workCancelled = new AtomicBoolean();
-        UnicastProcessor<String> result = UnicastProcessor.create();
-        Uni<String> work = result.toUni().onCancellation().invoke(() -> workCancelled.set(true));
+        AtomicReference<UniEmitter<? super String>> result = new AtomicReference<>();
+        Uni<String> work = Uni.createFrom().<String>emitter(result::set).onCancellation().invoke(() -> workCancelled.set(true));
 
         AtomicBoolean callerGotItem = new AtomicBoolean();
         Cancellable caller = Detached.untilDone(work).subscribe().with(item -> callerGotItem.set(true));
         caller.cancel(); // the client's connection closed
 
         assertThat(workCancelled).isFalse();
-        result.onNext("stored and published");
+        result.get().complete("stored and published");
         assertThat(callerGotItem).isFalse(); // the caller left; the work finished all the same
+    }
+
+    @Test
+    void withoutItTheCallersCancellationReachesTheWork() {
+        AtomicBoolean workCancelled = new AtomicBoolean();
+        Uni<String> work = Uni.createFrom().<String>emitter(pending -> { }).onCancellation().invoke(() -> workCancelled.set(true));
+
+        work.subscribe().with(item -> { }).cancel();
+
+        assertThat(workCancelled).isTrue(); // what Detached is for
     }
 
     @Test

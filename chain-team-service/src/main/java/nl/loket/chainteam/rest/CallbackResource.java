@@ -26,11 +26,13 @@ import nl.loket.chainteam.service.PersonalDataReads;
 import nl.loket.kit.auth.Callers;
 import nl.loket.kit.auth.Roles;
 import nl.loket.kit.privacy.Purpose;
+import nl.loket.kit.http.RunsToEnd;
 
 /**
  * Completing a call-back: the requesting team, the target team or the target member; others get 404. The answer
  * shows the call-back's notes, so it is written to the processing log first.
  */
+@RunsToEnd
 @Path("/api/v1/callbacks/{callbackId}")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.AGENT)

@@ -26,12 +26,14 @@ import nl.loket.chainteam.rest.ApiModels.PrivacyRequest;
 import nl.loket.chainteam.service.PrivacyRequests;
 import nl.loket.kit.auth.Callers;
 import nl.loket.kit.auth.Roles;
+import nl.loket.kit.http.RunsToEnd;
 
 /**
  * Data-subject requests (AVG art. 15 inzage, art. 17 erasure) for contacts named by id, for an operator; the
  * coordinator ({@code ./loket privacy}) finds the ids at routing-service by the citizen's reference. Both are in the
  * processing log, tied together by the optional {@code X-Loket-Request-Id}.
  */
+@RunsToEnd
 @Path("/api/v1/privacy")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

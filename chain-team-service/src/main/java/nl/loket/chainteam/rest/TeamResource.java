@@ -37,12 +37,14 @@ import nl.loket.kit.auth.Callers;
 import nl.loket.kit.auth.Roles;
 import nl.loket.kit.privacy.Purpose;
 import nl.loket.kit.http.Problem;
+import nl.loket.kit.http.RunsToEnd;
 
 /**
  * A team's queue, its summary and call-backs. Only members of the team: anyone else gets 403. A page shows the
  * personal data (or notes) of its contacts, so it is written to the processing log first, one entry per contact on
  * it; the summary shows figures only and is not.
  */
+@RunsToEnd
 @Path("/api/v1/teams/{teamId}")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.AGENT)

@@ -36,12 +36,14 @@ import nl.loket.chainteam.service.WorkItemQueries;
 import nl.loket.kit.auth.Callers;
 import nl.loket.kit.auth.Roles;
 import nl.loket.kit.privacy.Purpose;
+import nl.loket.kit.http.RunsToEnd;
 
 /**
  * One work item (by contact id). An item outside the member's teams answers 404: its existence does not leak.
  * Claimed items can only be settled, transferred, called back or released by the member who claimed them. Every
  * answer shows the contact's personal data (or notes about it), so each is written to the processing log first.
  */
+@RunsToEnd
 @Path("/api/v1/items/{contactId}")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.AGENT)

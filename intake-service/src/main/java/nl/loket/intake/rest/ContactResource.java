@@ -26,14 +26,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import nl.loket.kit.auth.Callers;
 import nl.loket.kit.auth.Roles;
-import nl.loket.kit.http.Detached;
 import nl.loket.kit.http.Problem;
 import nl.loket.intake.service.ContactIntakeService;
+import nl.loket.kit.http.RunsToEnd;
 
 /**
  * Channel adapters (role {@code adapter}) hand in contacts as the adapter their token names ({@code adapter_id}) and
  * read back only their own receipts.
  */
+@RunsToEnd
 @Path("/api/v1/contacts")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADAPTER)
@@ -68,8 +69,7 @@ public class ContactResource {
             @Parameter(description = "Adapter's key for safe retries (kept 24 h by default)")
             @RestHeader(IdempotencyKeyHeader.NAME) @IdempotencyKeyHeader
             String idempotencyKey) {
-        // a contact being accepted is stored and published even if the adapter stops waiting (Detached)
-        return Detached.untilDone(intake.accept(adapterId(), ContactRequestMapper.toSubmission(request), idempotencyKey))
+        return intake.accept(adapterId(), ContactRequestMapper.toSubmission(request), idempotencyKey)
                 .map(accepted -> RestResponse.ResponseBuilder
                         .create(RestResponse.Status.ACCEPTED,
                                 new ContactAccepted(accepted.contactId(), accepted.receivedAt(), accepted.replayed()))
@@ -85,7 +85,7 @@ public class ContactResource {
     @APIResponse(responseCode = "404", description = "Unknown, another adapter's, or older than the idempotency window", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<ContactReceiptResponse> receipt(
             @RestPath @ContactIdParam String contactId) {
-        return Detached.untilDone(intake.find(adapterId(), contactId))
+        return intake.find(adapterId(), contactId)
                 .onItem().ifNull().failWith(() -> new NotFoundException("No such contact within the idempotency window"))
                 .map(r -> new ContactReceiptResponse(r.contactId, r.receivedAt, r.acceptedAt, r.status.name()));
     }

@@ -21,8 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import nl.loket.intake.service.DataSubjectRequests;
 import nl.loket.kit.auth.Callers;
 import nl.loket.kit.auth.Roles;
-import nl.loket.kit.http.Detached;
 import nl.loket.kit.http.Problem;
+import nl.loket.kit.http.RunsToEnd;
 
 /**
  * A citizen's requests under the AVG, handled by an operator (role {@code operator}): turn a BSN into the citizen
@@ -30,6 +30,7 @@ import nl.loket.kit.http.Problem;
  * in the processing log (purposes SUBJECT_ACCESS, SUBJECT_ERASURE) before it is answered; the optional
  * {@code X-Loket-Request-Id} ties the entries of one request across services.
  */
+@RunsToEnd
 @Path("/api/v1/privacy")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -65,7 +66,7 @@ public class PrivacyResource {
     public Uni<CitizenRefResponse> citizenRef(@Valid @NotNull CitizenRefRequest request,
             @Parameter(description = "Ties the processing-log entries of one data-subject request")
             @RestHeader(RequestIdHeader.NAME) @RequestIdHeader String requestId) {
-        return Detached.untilDone(requests.citizenRef(callers.of(identity), "POST " + CITIZEN_REF, requestId, request.bsn()))
+        return requests.citizenRef(callers.of(identity), "POST " + CITIZEN_REF, requestId, request.bsn())
                 .map(CitizenRefResponse::new);
     }
 
@@ -79,7 +80,7 @@ public class PrivacyResource {
     public Uni<InzageResponse> inzage(@Valid @NotNull DataSubjectRequest request,
             @Parameter(description = "Ties the processing-log entries of one data-subject request")
             @RestHeader(RequestIdHeader.NAME) @RequestIdHeader String requestId) {
-        return Detached.untilDone(requests.inzage(callers.of(identity), "POST " + INZAGE, requestId, request.citizenRef()))
+        return requests.inzage(callers.of(identity), "POST " + INZAGE, requestId, request.citizenRef())
                 .map(held -> new InzageResponse(service, held.stream().map(InzageMapper::toApiModel).toList()));
     }
 
@@ -94,7 +95,7 @@ public class PrivacyResource {
     public Uni<ErasureResponse> erasure(@Valid @NotNull DataSubjectRequest request,
             @Parameter(description = "Ties the processing-log entries of one data-subject request")
             @RestHeader(RequestIdHeader.NAME) @RequestIdHeader String requestId) {
-        return Detached.untilDone(requests.erase(callers.of(identity), "POST " + ERASURE, requestId, request.citizenRef()))
+        return requests.erase(callers.of(identity), "POST " + ERASURE, requestId, request.citizenRef())
                 .map(erased -> new ErasureResponse(service, erased));
     }
 }

@@ -32,7 +32,9 @@ import nl.loket.knowledge.rest.model.Views.ArticleView;
 import nl.loket.knowledge.service.ArticleService;
 import nl.loket.knowledge.service.KnowledgeMapper;
 import nl.loket.knowledge.service.SearchService;
+import nl.loket.kit.http.RunsToEnd;
 
+@RunsToEnd
 @Path("/api/v1/articles")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

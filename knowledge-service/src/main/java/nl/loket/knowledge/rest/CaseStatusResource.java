@@ -16,7 +16,9 @@ import nl.loket.kit.auth.Roles;
 import nl.loket.knowledge.rest.model.Views.CaseStatusView;
 import nl.loket.knowledge.service.CaseStatusService;
 import nl.loket.knowledge.service.KnowledgeMapper;
+import nl.loket.kit.http.RunsToEnd;
 
+@RunsToEnd
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Cases", description = "Case status (zaakstatus) as reported by the back offices on cases.status")

@@ -29,8 +29,10 @@ import nl.loket.knowledge.rest.model.Views.CategoryView;
 import nl.loket.knowledge.service.CategoryService;
 import nl.loket.knowledge.service.KnowledgeMapper;
 import nl.loket.knowledge.service.SearchService;
+import nl.loket.kit.http.RunsToEnd;
 
 /** Category ids are {@code main} or {@code main/sub}; both forms are valid paths. */
+@RunsToEnd
 @Path("/api/v1/categories")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

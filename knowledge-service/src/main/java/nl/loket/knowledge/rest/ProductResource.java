@@ -29,7 +29,9 @@ import nl.loket.knowledge.rest.model.Views.ProductView;
 import nl.loket.knowledge.service.KnowledgeMapper;
 import nl.loket.knowledge.service.ProductService;
 import nl.loket.knowledge.service.SearchService;
+import nl.loket.kit.http.RunsToEnd;
 
+@RunsToEnd
 @Path("/api/v1/products")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -27,7 +27,9 @@ import nl.loket.knowledge.rest.model.TeamInput;
 import nl.loket.knowledge.rest.model.Views.TeamView;
 import nl.loket.knowledge.service.KnowledgeMapper;
 import nl.loket.knowledge.service.TeamService;
+import nl.loket.kit.http.RunsToEnd;
 
+@RunsToEnd
 @Path("/api/v1/teams")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -34,11 +34,13 @@ import nl.loket.metrics.domain.KpiSummary;
 import nl.loket.metrics.domain.MetricsQuery;
 import nl.loket.metrics.service.MetricsService;
 import nl.loket.metrics.service.MunicipalityScope;
+import nl.loket.kit.http.RunsToEnd;
 
 /**
  * The Antwoord KPIs over a period of receipt, for the caller's municipalities (summed) or one of them, a channel or a
  * team. Only metrics viewers, and only for the municipalities in their token: another municipality is 403.
  */
+@RunsToEnd
 @Path("/api/v1/metrics")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.METRICS_VIEWER)

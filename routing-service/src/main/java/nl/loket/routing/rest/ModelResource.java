@@ -26,12 +26,14 @@ import nl.loket.routing.repository.ModelRepository;
 import nl.loket.routing.service.ModelRegistry;
 import nl.loket.routing.service.ModelTraining;
 import nl.loket.routing.service.RoutingService;
+import nl.loket.kit.http.RunsToEnd;
 
 /**
  * The trained team model for an operator: train a new version now (it goes live only if it is not worse than the live
  * one on the held-back outcomes) and list the versions with their reports. Rollback: pin a version by configuration
  * ({@code loket.routing.model.version}).
  */
+@RunsToEnd
 @Path("/api/v1/routing/models")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.OPERATOR)

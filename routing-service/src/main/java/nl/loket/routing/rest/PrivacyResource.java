@@ -21,12 +21,14 @@ import nl.loket.kit.auth.Callers;
 import nl.loket.kit.auth.Roles;
 import nl.loket.kit.http.Problem;
 import nl.loket.routing.service.PersonalDataService;
+import nl.loket.kit.http.RunsToEnd;
 
 /**
  * Data-subject requests for an operator, by the citizen's global reference: inzage (AVG art. 15) lists what routing
  * holds, erasure (art. 17) erases the personal fields and the reference. Both are written to the processing log; the
  * optional {@code X-Loket-Request-Id} ties the entries of one request across services.
  */
+@RunsToEnd
 @Path("/api/v1/privacy")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

@@ -29,8 +29,10 @@ import nl.loket.routing.domain.ContactFacts;
 import nl.loket.routing.domain.Policy;
 import nl.loket.routing.service.ReasonTexts;
 import nl.loket.routing.service.RoutingService;
+import nl.loket.kit.http.RunsToEnd;
 
 /** Where would this contact go, and why? Publishes nothing. For agents and knowledge editors. */
+@RunsToEnd
 @Path("/api/v1/routing/preview")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)

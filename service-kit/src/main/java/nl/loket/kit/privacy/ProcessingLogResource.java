@@ -17,12 +17,14 @@ import jakarta.ws.rs.core.MediaType;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import nl.loket.kit.auth.Roles;
+import nl.loket.kit.http.RunsToEnd;
 
 /**
  * The operator's view of this service's processing log: {@code GET /api/v1/processing-log} with optional filters
  * {@code contactId}, {@code actor}, {@code purpose} (e.g. {@code SUBJECT_ERASURE}), {@code from}/{@code to} (ISO
  * instants) and {@code limit} (default 100, at most 1000). Newest first.
  */
+@RunsToEnd
 @Path("/api/v1/processing-log")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.OPERATOR)
