@@ -71,7 +71,7 @@ public final class LearningWeek {
         for (int waited = 0; waited < 60 && liveAfterLastRetrain == null; waited++) {
             liveAfterLastRetrain = liveModel(client, null);
             if (liveAfterLastRetrain == null) {
-                Thread.sleep(1000);
+                Thread.sleep(1000); // routing-service trains in its own process: polled, nothing to await here
             }
         }
         for (int d = 1; d <= days; d++) {

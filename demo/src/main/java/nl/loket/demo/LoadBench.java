@@ -161,7 +161,7 @@ public final class LoadBench {
         // the rest of the flow, for the end-to-end figures of every accepted contact
         long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainSeconds);
         while (watcher.routed() < accepted.get() && System.nanoTime() < drainUntil) {
-            Thread.sleep(200);
+            Thread.sleep(200); // routing runs in its own process: polled, nothing to await here
         }
         watcher.stop();
         Counted counted = counted(postgresPort, measuredFrom, accepted.get(), drainUntil);
