@@ -36,13 +36,17 @@ TEAM_TERMS = {
 
 # (team, regex on the product name, reason). First match wins. Order matters: the specific before the general.
 PRODUCT_RULES = [
-    ('juridische-zaken', r'bezwaar|^beroep$|aansprakelijkstelling|^klacht|schademelding|verstrekking overheidsinformatie|hergebruik overheidsinformatie|verzoekschrift|zienswijze|rectificatie|planschade|schadevergoeding',
+    # an objection to a tax assessment or a WOZ decision is the tax team's (the heffingsambtenaar decides on it),
+    # not the general objections desk: P2 takes it
+    ('juridische-zaken', r'(?<!belastingaanslag )bezwaar|^beroep$|aansprakelijkstelling|^klacht|schademelding|verstrekking overheidsinformatie|hergebruik overheidsinformatie|verzoekschrift|zienswijze|rectificatie|schadevergoeding',
      'bezwaar, beroep, aansprakelijkstelling, klachten, Woo-verzoeken en schadeclaims: juridische zaken'),
     ('belastingen', r'belasting|(?<!ont)heffing|woz|kwijtschelding|reinigingsrecht|grafrechten|leges|marktgelden|biz-bijdrage|automatische incasso',
-     'gemeentelijke belastingen, heffingen, WOZ en kwijtschelding: belastingsamenwerking'),
-    ('sociaal-domein', r'bijstand|wmo|gehandicaptenparkeer|kinderdagverblijf medisch|jeugd|participatie|schuld|wsnp|leerlingenvervoer|uitkering|toeslag|huishoudelijke hulp|thuiszorg|rolstoel|scootmobiel|woningaanpassing|hulpmiddel|traplo|tillift|personenalarmering|regiotaxi|valys|taxivergoeding|mantelzorg|dagbesteding|dagverzorging|begeleid|beschut werk|re-integratie|sociale werkvoorziening|werkbegeleiding|loonkosten|loonsuppletie|werkplekaanpassing|opleidingsvergoeding|sollicitatieplicht|inburgering|persoonsgebonden budget|vrouwenopvang|crisisopvang|opvoeding|maaltijd|boodschappenhulp|stadspas|voedselbank|ziektekostenverzekering|verslavingszorg|oggz|geestelijke gezondheid|leerplicht|schoolverlater|dyslexie|auto-aanpassing|meubelaanpassing|hoorhulp|loophulp|blindengeleide|ov-begeleiderskaart|logeerhuis|palliatieve|woonvoorziening gehandicapten|medisch vervoer|ziekenvervoer|reiskostenvergoeding ziekenbezoek|rechtshulp|starterskrediet|rechtmatigheidsformulier|tegenprestatie',
+     'gemeentelijke belastingen, heffingen, WOZ en kwijtschelding (ook bezwaar tegen een aanslag of WOZ-beschikking): belastingsamenwerking'),
+    # huurtoeslag, zorgtoeslag and kinderopvangtoeslag are the Belastingdienst's (Dienst Toeslagen), not the
+    # municipality's: the first line informs and refers (default); the municipal toeslagen stay with the social team
+    ('sociaal-domein', r'bijstand|wmo|gehandicaptenparkeer|kinderdagverblijf medisch|jeugd|participatie|schuld|wsnp|leerlingenvervoer|uitkering|(?<!huur)(?<!zorg)(?<!kinderopvang)toeslag|huishoudelijke hulp|thuiszorg|rolstoel|scootmobiel|woningaanpassing|hulpmiddel|traplo|tillift|personenalarmering|regiotaxi|valys|taxivergoeding|mantelzorg|dagbesteding|dagverzorging|begeleid|beschut werk|re-integratie|sociale werkvoorziening|werkbegeleiding|loonkosten|loonsuppletie|werkplekaanpassing|opleidingsvergoeding|sollicitatieplicht|inburgering|persoonsgebonden budget|vrouwenopvang|crisisopvang|opvoeding|maaltijd|boodschappenhulp|stadspas|voedselbank|ziektekostenverzekering|verslavingszorg|oggz|geestelijke gezondheid|leerplicht|schoolverlater|dyslexie|auto-aanpassing|meubelaanpassing|hoorhulp|loophulp|blindengeleide|ov-begeleiderskaart|logeerhuis|palliatieve|woonvoorziening gehandicapten|medisch vervoer|ziekenvervoer|reiskostenvergoeding ziekenbezoek|rechtshulp|starterskrediet|rechtmatigheidsformulier|tegenprestatie',
      'Wmo, jeugdhulp, bijstand, participatie, schuldhulp, leerlingenvervoer: sociaal domein'),
-    ('ruimtelijke-ontwikkeling', r'bestemmingsplan|omgevingsplan|voorbereidingsbesluit|voorkeursrecht|grondexploitatie|bouwgrond|bedrijfsterrein|bedrijfsverzamelgebouw|groenstroken|onroerendezaak huur|erfpacht|gemeentelijke panden|volkstuin|woonwagenstandplaats|sportaccommodatie|economische ontwikkeling|verkeerscirculatie|kadastrale',
+    ('ruimtelijke-ontwikkeling', r'bestemmingsplan|omgevingsplan|planschade|voorbereidingsbesluit|voorkeursrecht|grondexploitatie|bouwgrond|bedrijfsterrein|bedrijfsverzamelgebouw|groenstroken|onroerendezaak huur|erfpacht|gemeentelijke panden|volkstuin|woonwagenstandplaats|sportaccommodatie|economische ontwikkeling|verkeerscirculatie|kadastrale',
      'bestemmings-/omgevingsplan, grondzaken en stadsontwikkeling: ruimtelijke ontwikkeling'),
     ('omgeving', r'omgevingsvergunning|monument|welstand|bouw|sloop|asbest|kap|uitweg|uitrit|bodem|milieu|olietank|lozing|afvalwater|brandveilig|gebruiksmelding|puinbreker|vooroverleg|stookontheffing|ongewoon voorval|vos-inrichting|eed-energieaudit|funderingsherstel|duurzaamheid|woonruimte|huisvestingsvergunning|erfgoed|ontgronding|watervergunning|rioolaansluiting',
      'omgevingsvergunning (bouw, kap, sloop, uitrit), monument, milieu en wonen: omgevingsteam met omgevingsdienst'),
@@ -71,6 +75,7 @@ PRODUCT_SYNONYMS = [
     (r'afvalstoffenheffing', ['afvalheffing', 'gemeentebelasting']),
     (r'rioolheffing|hondenbelasting|toeristenbelasting|precariobelasting|forensenbelasting|reclamebelasting|parkeerbelasting', ['gemeentebelasting']),
     (r'^woz', ['woz-waarde', 'waarde huis', 'taxatie']),
+    (r'belastingaanslag bezwaar', ['bezwaar woz', 'woz-waarde te hoog', 'bezwaar woz-beschikking', 'bezwaar aanslag gemeentelijke belastingen', 'bezwaar ozb', 'aanslag klopt niet']),
     (r'^bijstand$', ['bijstandsuitkering', 'uitkering', 'participatiewet', 'geen inkomen', 'bijstand aanvragen']),
     (r'bijzonderebijstand', ['bijzondere bijstand', 'extra kosten']),
     (r'schuldhulpverlening', ['schulden', 'schuldhulp', 'geldproblemen', 'budgetcoaching']),
@@ -86,13 +91,16 @@ PRODUCT_SYNONYMS = [
     (r'^bezwaar$', ['bezwaarschrift', 'bezwaar maken', 'niet eens met besluit']),
     (r'^klacht$', ['klachten', 'klacht indienen', 'ontevreden']),
     (r'verstrekking overheidsinformatie', ['woo-verzoek', 'wob-verzoek', 'openbaarmaking']),
-    (r'aansprakelijkstelling', ['schadeclaim', 'schade gemeente', 'gat in de weg schade']),
+    (r'aansprakelijkstelling', ['schadeclaim', 'schade gemeente', 'gat in de weg schade', 'schadevergoeding', 'schade verhalen', 'schade vergoeden', 'letselschade', 'gevallen over losliggende stoeptegel', 'tak op auto gevallen']),
     (r'^evenementenvergunning', ['evenement', 'buurtfeest', 'festival']),
     (r'^parkeervergunning', ['parkeren', 'bewonersvergunning']),
     (r'gehandicaptenparkeerkaart', ['invalidenparkeerkaart', 'gpk']),
     (r'^handhavingsverzoek', ['handhaving', 'illegale bouw melden']),
     (r'naturalisatieverzoek', ['naturalisatie', 'nederlander worden']),
-    (r'^adresonderzoek', ['onbekende bewoner', 'verkeerde inschrijving']),
+    (r'^planschade$', ['tegemoetkoming in planschade', 'waardedaling woning', 'woning minder waard', 'uitzicht weg']),
+    (r'^adresonderzoek', ['onbekende bewoner', 'verkeerde inschrijving', 'ingeschreven op mijn adres', 'woont hier niet', 'uitschrijven', 'staat nog ingeschreven']),
+    (r'brp-geheimhouding', ['geheimhouding persoonsgegevens', 'adres geheim', 'gegevens geheim houden', 'gegevens niet verstrekken', 'gegevens afschermen', 'adres afschermen', 'afscherming persoonsgegevens', 'geen gegevens aan goede doelen', 'gegevens blokkeren']),
+    (r'^erfpacht$', ['erfpachtcanon', 'canon', 'erfpacht afkopen', 'tijdvak', 'grond']),
 ]
 
 # Signalen main category slug -> team; sub-category slug overrides. (team, reason)
