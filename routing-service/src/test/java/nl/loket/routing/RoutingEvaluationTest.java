@@ -60,7 +60,7 @@ class RoutingEvaluationTest {
         RoutingEngine engine = new RoutingEngine();
         var model = new nl.loket.routing.model.ModelTrainer(new nl.loket.routing.model.TextFeatures(knowledge.text()))
                 .train(1, nl.loket.routing.model.KnowledgeExamples.of(knowledge), 20261130L);
-        for (String file : List.of("dev-set.csv", "probe-set.csv", "short-reports.csv")) {
+        for (String file : List.of("dev-set.csv", "probe-set.csv", "short-reports.csv", "citizen-phrasings.csv")) {
             List<RoutingEvaluator.Row> rows = RoutingEvaluator.read(Path.of("src/test/resources/eval", file));
             java.util.function.Function<RoutingEvaluator.Row, ContactFacts> facts = row -> new ContactFacts("eval",
                     "GM0363", Channel.valueOf(row.channel()), Instant.now(), null, row.text(), "nl", null, null, null,

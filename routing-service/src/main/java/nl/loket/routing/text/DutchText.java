@@ -14,6 +14,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -24,7 +25,8 @@ import org.tartarus.snowball.ext.DutchStemmer;
  * Dutch text analysis, one chain for the knowledge index, the contact text and the intent cue phrases:
  * standard tokenizer, lower case, accent folding, compound splitting against a dictionary of known words
  * ("kapvergunning" also yields "kap" and "vergunning"), Dutch stop words (not for cue phrases, where "hoe" and
- * "mijn" matter), Snowball Dutch stemming ("bomen" and "boom" meet).
+ * "mijn" matter), Snowball Dutch stemming ("bomen" and "boom" meet), except for the few words whose stem would
+ * be another word ({@code text/stem-overrides.txt}: "gaat" is not "gat", a hole in the road).
  */
 public final class DutchText {
 
@@ -34,6 +36,7 @@ public final class DutchText {
     /** Splitting and stemming work per word, so their result is kept per word (words repeat a lot). */
     private final java.util.Map<String, List<String>> perWord = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_CACHED_WORDS = 100_000;
+    private static final StemmerOverrideFilter.StemmerOverrideMap STEM_OVERRIDES = loadStemOverrides();
     /** Synonyms (text/synonyms.txt) by the stem they expand, analysed with this instance's chain; immutable. */
     private final java.util.Map<String, List<String>> synonymsByStem;
     private final Analyzer words = new Analyzer() {
@@ -127,6 +130,25 @@ public final class DutchText {
         return java.util.Map.copyOf(frozen);
     }
 
+    /** Words whose Snowball stem would be another word: {@code word => stem} per line. */
+    private static StemmerOverrideFilter.StemmerOverrideMap loadStemOverrides() {
+        StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(true);
+        try (java.io.InputStream in = DutchText.class.getClassLoader().getResourceAsStream("text/stem-overrides.txt")) {
+            if (in != null) {
+                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                    String trimmed = line.trim();
+                    if (!trimmed.isEmpty() && !trimmed.startsWith("#") && trimmed.contains("=>")) {
+                        String[] sides = trimmed.split("=>", 2);
+                        builder.add(sides[0].trim(), sides[1].trim());
+                    }
+                }
+            }
+            return builder.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public record Analysed(List<String> cueTokens, List<String> searchTokens) {
     }
 
@@ -182,6 +204,7 @@ public final class DutchText {
             if (!dictionary.isEmpty()) {
                 stream = new DictionaryCompoundWordTokenFilter(stream, dictionary, 7, 3, 20, false);
             }
+            stream = new StemmerOverrideFilter(stream, STEM_OVERRIDES); // marks them: Snowball leaves them alone
             stream = new SnowballFilter(stream, new DutchStemmer());
             return new TokenStreamComponents(source, stream);
         }

@@ -25,10 +25,15 @@ public final class IntentDetector {
     /** The cue of a statement without any cue phrase, which reads as a report. */
     public static final String STATEMENT_CUE = ".";
 
+    /** Declared before {@link #RAW}: loading the cues uses it. */
+    private static final List<String> POSSESSIVES = List.of("zijn", "haar", "ons", "onze");
     private static final List<Cue> RAW = load();
     private static final Set<String> INTERROGATIVES = Set.of("hoe", "wat", "wanneer", "waar", "welke", "welk", "wie",
             "waarom", "hoeveel", "hoelang", "kan", "kun", "kunt", "mag", "moet", "is", "zijn", "geldt", "heb", "hebt",
             "krijg", "bestaat", "wordt", "waaruit", "waarvoor", "vanaf");
+    /** Words that make a question without its question mark ("hoe wordt de woz waarde bepaald"). */
+    private static final Set<String> QUESTION_WORDS = Set.of("hoe", "wat", "wanneer", "waar", "welke", "welk", "wie",
+            "waarom", "hoeveel", "hoelang", "waaruit", "waarvoor");
     private static final int WILDCARD_GAP = 6;
     private static final int PLAIN_GAP = 1;
 
@@ -100,8 +105,9 @@ public final class IntentDetector {
                 }
             }
         }
-        boolean question = content != null && content.contains("?");
-        String first = question ? NON_LETTERS.split(content.strip().toLowerCase(), 2)[0] : "";
+        String first = content == null ? "" : NON_LETTERS.split(content.strip().toLowerCase(), 2)[0];
+        // citizens often leave out the question mark: a text that starts with a question word is a question too
+        boolean question = content != null && (content.contains("?") || QUESTION_WORDS.contains(first));
         if (question) {
             scores.merge(Intent.INFORMATION_QUESTION, 1.0, Double::sum);
         }
@@ -183,6 +189,23 @@ public final class IntentDetector {
     private record AnalysedCue(Cue cue, List<String> tokens) {
     }
 
+    /**
+     * "mijn aanvraag" also as "zijn/haar aanvraag" (an agent's note of a call: "Mevrouw belt over haar aanvraag")
+     * and "ons/onze aanvraag" (a family writing): the same cue, the same weight.
+     */
+    private static List<Cue> possessiveVariants(Cue cue) {
+        List<String> words = List.of(cue.phrase().split("\\s+"));
+        if (!words.contains("mijn")) {
+            return List.of();
+        }
+        List<Cue> variants = new ArrayList<>();
+        for (String other : POSSESSIVES) {
+            String phrase = String.join(" ", words.stream().map(w -> w.equals("mijn") ? other : w).toList());
+            variants.add(new Cue(cue.intent(), cue.weight(), phrase, cue.topic()));
+        }
+        return variants;
+    }
+
     private static List<Cue> load() {
         List<Cue> cues = new ArrayList<>();
         try (InputStream in = IntentDetector.class.getClassLoader().getResourceAsStream("text/intent-cues.txt")) {
@@ -195,8 +218,10 @@ public final class IntentDetector {
                     continue;
                 }
                 String[] parts = trimmed.split("\\|", 4);
-                cues.add(new Cue(Intent.valueOf(parts[0]), Double.parseDouble(parts[1]), parts[2].trim(),
-                        parts.length > 3 ? parts[3].trim() : null));
+                Cue cue = new Cue(Intent.valueOf(parts[0]), Double.parseDouble(parts[1]), parts[2].trim(),
+                        parts.length > 3 ? parts[3].trim() : null);
+                cues.add(cue);
+                cues.addAll(possessiveVariants(cue));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -30,7 +30,7 @@ class TeamModelTest {
     private static final RoutingEngine ENGINE = new RoutingEngine();
     private static final Policy POLICY = PolicyRegistry.loadAll().get("chain-specialised-kcc");
     /** Rules send it to the first line for triage (no cue, no confident match); it is work for veiligheid. */
-    private static final String AT_THE_DOOR = "Er staat al een uur iemand verdacht aan de deur te rammelen";
+    private static final String AT_THE_DOOR = "Iemand loopt al een uur verdacht bij de achterdeuren te rammelen";
     private static KnowledgeSnapshot knowledge;
     private static ModelTrainer trainer;
     private static TeamModel knowledgeOnly;
@@ -162,8 +162,8 @@ class TeamModelTest {
         int n = 0;
         for (int round = 0; round < 16; round++) {
             for (String h : help) {
-                examples.add(new TrainingExample(TrainingExample.OUTCOME + "help-" + n++, "Kan ik hulp krijgen bij " + h
-                        + "? Ik red het thuis niet meer alleen.", "sociaal-domein", 1.0));
+                examples.add(new TrainingExample(TrainingExample.OUTCOME + "help-" + n++, "Is er hulp mogelijk bij " + h
+                        + "? Thuis gaat het zo niet meer.", "sociaal-domein", 1.0));
             }
             for (String i : info) {
                 examples.add(new TrainingExample(TrainingExample.OUTCOME + "info-" + n++, "Hoe vraag ik " + i
@@ -172,7 +172,7 @@ class TeamModelTest {
         }
         TeamModel learnt = trainer.train(3, examples, 7);
         assertThat(learnt.outcomeExamples()).isEqualTo(240);
-        String question = "Kan ik hulp krijgen bij het huishouden? Ik red het thuis niet meer alleen.";
+        String question = "Is er hulp mogelijk bij het huishouden? Thuis gaat het zo niet meer.";
 
         RoutingDecision before = decide(contact(question, null, null, null, null), knowledgeOnly);
         assertThat(before.rule()).isEqualTo("information-question");
