@@ -42,9 +42,10 @@ PRODUCT_RULES = [
      'bezwaar, beroep, aansprakelijkstelling, klachten, Woo-verzoeken en schadeclaims: juridische zaken'),
     ('belastingen', r'belasting|(?<!ont)heffing|woz|kwijtschelding|reinigingsrecht|grafrechten|leges|marktgelden|biz-bijdrage|automatische incasso',
      'gemeentelijke belastingen, heffingen, WOZ en kwijtschelding (ook bezwaar tegen een aanslag of WOZ-beschikking): belastingsamenwerking'),
-    # huurtoeslag, zorgtoeslag and kinderopvangtoeslag are the Belastingdienst's (Dienst Toeslagen), not the
-    # municipality's: the first line informs and refers (default); the municipal toeslagen stay with the social team
-    ('sociaal-domein', r'bijstand|wmo|gehandicaptenparkeer|kinderdagverblijf medisch|jeugd|participatie|schuld|wsnp|leerlingenvervoer|uitkering|(?<!huur)(?<!zorg)(?<!kinderopvang)toeslag|huishoudelijke hulp|thuiszorg|rolstoel|scootmobiel|woningaanpassing|hulpmiddel|traplo|tillift|personenalarmering|regiotaxi|valys|taxivergoeding|mantelzorg|dagbesteding|dagverzorging|begeleid|beschut werk|re-integratie|sociale werkvoorziening|werkbegeleiding|loonkosten|loonsuppletie|werkplekaanpassing|opleidingsvergoeding|sollicitatieplicht|inburgering|persoonsgebonden budget|vrouwenopvang|crisisopvang|opvoeding|maaltijd|boodschappenhulp|stadspas|voedselbank|ziektekostenverzekering|verslavingszorg|oggz|geestelijke gezondheid|leerplicht|schoolverlater|dyslexie|auto-aanpassing|meubelaanpassing|hoorhulp|loophulp|blindengeleide|ov-begeleiderskaart|logeerhuis|palliatieve|woonvoorziening gehandicapten|medisch vervoer|ziekenvervoer|reiskostenvergoeding ziekenbezoek|rechtshulp|starterskrediet|rechtmatigheidsformulier|tegenprestatie',
+    # huurtoeslag, zorgtoeslag and kinderopvangtoeslag are the Belastingdienst's (Dienst Toeslagen), AOW and Anw the
+    # SVB's, Wajong and WIA the UWV's, not the municipality's: the first line informs and refers (default); the
+    # municipal toeslagen and uitkeringen (bijstand, IOAW, IOAZ) stay with the social team
+    ('sociaal-domein', r'bijstand|wmo|gehandicaptenparkeer|kinderdagverblijf medisch|jeugd|participatie|schuld|wsnp|leerlingenvervoer|(?<!aow-)(?<!anw-)(?<!wajong-)(?<!wia-)uitkering|(?<!huur)(?<!zorg)(?<!kinderopvang)toeslag|huishoudelijke hulp|thuiszorg|rolstoel|scootmobiel|woningaanpassing|hulpmiddel|traplo|tillift|personenalarmering|regiotaxi|valys|taxivergoeding|mantelzorg|dagbesteding|dagverzorging|begeleid|beschut werk|re-integratie|sociale werkvoorziening|werkbegeleiding|loonkosten|loonsuppletie|werkplekaanpassing|opleidingsvergoeding|sollicitatieplicht|inburgering|persoonsgebonden budget|vrouwenopvang|crisisopvang|opvoeding|maaltijd|boodschappenhulp|stadspas|voedselbank|ziektekostenverzekering|verslavingszorg|oggz|geestelijke gezondheid|leerplicht|schoolverlater|dyslexie|auto-aanpassing|meubelaanpassing|hoorhulp|loophulp|blindengeleide|ov-begeleiderskaart|logeerhuis|palliatieve|woonvoorziening gehandicapten|medisch vervoer|ziekenvervoer|reiskostenvergoeding ziekenbezoek|rechtshulp|starterskrediet|rechtmatigheidsformulier|tegenprestatie',
      'Wmo, jeugdhulp, bijstand, participatie, schuldhulp, leerlingenvervoer: sociaal domein'),
     ('ruimtelijke-ontwikkeling', r'bestemmingsplan|omgevingsplan|planschade|voorbereidingsbesluit|voorkeursrecht|grondexploitatie|bouwgrond|bedrijfsterrein|bedrijfsverzamelgebouw|groenstroken|onroerendezaak huur|erfpacht|gemeentelijke panden|volkstuin|woonwagenstandplaats|sportaccommodatie|economische ontwikkeling|verkeerscirculatie|kadastrale',
      'bestemmings-/omgevingsplan, grondzaken en stadsontwikkeling: ruimtelijke ontwikkeling'),
@@ -77,6 +78,8 @@ PRODUCT_SYNONYMS = [
     (r'^woz', ['woz-waarde', 'waarde huis', 'taxatie']),
     (r'belastingaanslag bezwaar', ['bezwaar woz', 'woz-waarde te hoog', 'bezwaar woz-beschikking', 'bezwaar aanslag gemeentelijke belastingen', 'bezwaar ozb', 'aanslag klopt niet']),
     (r'^bijstand$', ['bijstandsuitkering', 'uitkering', 'participatiewet', 'geen inkomen', 'bijstand aanvragen']),
+    (r'^(aow|anw)-uitkering', ['svb', 'sociale verzekeringsbank']),
+    (r'^(wajong|wia)-uitkering', ['uwv']),
     (r'bijzonderebijstand', ['bijzondere bijstand', 'extra kosten']),
     (r'schuldhulpverlening', ['schulden', 'schuldhulp', 'geldproblemen', 'budgetcoaching']),
     (r'^wmo-voorziening', ['wmo', 'zorg thuis', 'ondersteuning']),

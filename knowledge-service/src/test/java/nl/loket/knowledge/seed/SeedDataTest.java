@@ -55,13 +55,14 @@ class SeedDataTest {
     }
 
     @Test
-    void objectionsToATaxAssessmentAreTheTaxTeamsAndNationalAllowancesTheFirstLines() {
+    void objectionsToATaxAssessmentAreTheTaxTeamsAndNationalAllowancesAndBenefitsTheFirstLines() {
         Map<String, String> team = SeedData.products(now).stream().collect(Collectors.toMap(p -> p.id, p -> p.teamId));
         // the heffingsambtenaar decides on an objection to a tax assessment or WOZ decision, not the objections desk
         assertThat(team).containsEntry("belastingaanslag_bezwaar", "belastingen").containsEntry("bezwaar", "juridische-zaken")
                 // the Belastingdienst's allowances: the first line informs and refers; the municipal ones stay social
                 .containsEntry("huurtoeslag", "kcc").containsEntry("zorgtoeslag", "kcc")
                 .containsEntry("kinderopvangtoeslag", "kcc").containsEntry("indInkToesl", "sociaal-domein")
+                .containsEntry("aow-uitkering", "kcc").containsEntry("ioaw-uitkering", "sociaal-domein")
                 .containsEntry("planschade", "ruimtelijke-ontwikkeling");
     }
 
