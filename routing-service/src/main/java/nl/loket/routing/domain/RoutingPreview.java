@@ -8,8 +8,4 @@ import nl.loket.routing.model.ModelPrediction;
  */
 public record RoutingPreview(RoutingDecision decision, Intent intent, Signal signal,
         ModelPrediction model, RoutingDecision rulesOnly) {
-
-    public RoutingPreview(RoutingDecision decision, Intent intent) {
-        this(decision, intent, null, null, decision);
-    }
 }

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
@@ -70,10 +69,6 @@ public final class TeamModel {
     /** How many settled contacts this version learnt from (0: the knowledge alone). */
     public int outcomeExamples() {
         return outcomeExamples;
-    }
-
-    public Set<String> teams() {
-        return labelIds.keySet();
     }
 
     /**

@@ -103,27 +103,15 @@ public final class DutchText {
 
     private java.util.Map<String, List<String>> loadSynonyms() {
         java.util.Map<String, List<String>> map = new java.util.HashMap<>();
-        try (java.io.InputStream in = DutchText.class.getClassLoader().getResourceAsStream("text/synonyms.txt")) {
-            if (in == null) {
-                return java.util.Map.of();
-            }
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                String trimmed = line.trim();
-                if (trimmed.isEmpty() || trimmed.startsWith("#") || !trimmed.contains("=>")) {
-                    continue;
-                }
-                String[] sides = trimmed.split("=>", 2);
-                List<String> expansion = analysePlain(sides[1]).searchTokens();
-                for (String word : sides[0].split(",")) {
-                    // the whole word only, not the parts compound splitting adds ("mantelzorger" is not "zorg")
-                    List<String> stems = analysePlain(word.trim()).cueTokens();
-                    if (!stems.isEmpty()) {
-                        map.computeIfAbsent(stems.get(0), k -> new ArrayList<>()).addAll(expansion);
-                    }
+        for (String[] sides : rules("text/synonyms.txt")) {
+            List<String> expansion = analysePlain(sides[1]).searchTokens();
+            for (String word : sides[0].split(",")) {
+                // the whole word only, not the parts compound splitting adds ("mantelzorger" is not "zorg")
+                List<String> stems = analysePlain(word.trim()).cueTokens();
+                if (!stems.isEmpty()) {
+                    map.computeIfAbsent(stems.get(0), k -> new ArrayList<>()).addAll(expansion);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         java.util.Map<String, List<String>> frozen = new java.util.HashMap<>();
         map.forEach((stem, expansion) -> frozen.put(stem, List.copyOf(expansion)));
@@ -133,20 +121,33 @@ public final class DutchText {
     /** Words whose Snowball stem would be another word: {@code word => stem} per line. */
     private static StemmerOverrideFilter.StemmerOverrideMap loadStemOverrides() {
         StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(true);
-        try (java.io.InputStream in = DutchText.class.getClassLoader().getResourceAsStream("text/stem-overrides.txt")) {
-            if (in != null) {
-                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                    String trimmed = line.trim();
-                    if (!trimmed.isEmpty() && !trimmed.startsWith("#") && trimmed.contains("=>")) {
-                        String[] sides = trimmed.split("=>", 2);
-                        builder.add(sides[0].trim(), sides[1].trim());
-                    }
-                }
-            }
+        for (String[] sides : rules("text/stem-overrides.txt")) {
+            builder.add(sides[0].trim(), sides[1].trim());
+        }
+        try {
             return builder.build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The {@code left => right} lines of a resource file (blank lines and {@code #} comments skipped; none if absent). */
+    private static List<String[]> rules(String resource) {
+        List<String[]> rules = new ArrayList<>();
+        try (java.io.InputStream in = DutchText.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return rules;
+            }
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String trimmed = line.trim();
+                if (!trimmed.isEmpty() && !trimmed.startsWith("#") && trimmed.contains("=>")) {
+                    rules.add(trimmed.split("=>", 2));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rules;
     }
 
     public record Analysed(List<String> cueTokens, List<String> searchTokens) {
