@@ -27,15 +27,21 @@ public final class EvaluateInProcess {
         TeamModel model = new ModelTrainer(new TextFeatures(knowledge.text())).train(1, KnowledgeExamples.of(knowledge),
                 20261130L);
         RoutingEngine engine = new RoutingEngine();
+        String predictions = System.getProperty("predictions"); // optional: one "expected<TAB>routed<TAB>text" line per row
+        StringBuilder lines = new StringBuilder();
         var report = RoutingEvaluator.evaluateDecisions(RoutingEvaluator.read(Path.of(args[0])), row -> {
             ContactFacts facts = new ContactFacts("eval", "GM0363", Channel.valueOf(row.channel()), Instant.now(), null,
                     row.text(), "nl", null, null, null, null, null);
             RoutingEngine.Analysis analysis = engine.analyse(facts, knowledge, Set.of(), model);
             RoutingDecision d = engine.decide(analysis, policy, knowledge, Set.of());
             RoutingDecision rules = engine.decide(facts, policy, knowledge, Set.of(), null);
+            lines.append(row.expected()).append('\t').append(d.teamId()).append('\t').append(analysis.topTeam()).append('\t').append(analysis.confidence()).append('\t').append(row.text()).append('\n');
             return new RoutingEvaluator.Decision(d.teamId(), RoutingEngine.signalOf(d, policy).name(), rules.teamId(),
                     analysis.model() == null ? null : analysis.model().teamId(), d.modelVersion());
         });
         System.out.println(report.format(true));
+        if (predictions != null) {
+            java.nio.file.Files.writeString(Path.of(predictions), lines);
+        }
     }
 }

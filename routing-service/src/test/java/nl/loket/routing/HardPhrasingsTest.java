@@ -76,6 +76,45 @@ class HardPhrasingsTest {
     }
 
     @Test
+    void aQuestionThatComesWithTheCitizensOwnSituationGoesToTheTeamOfItsSubject() {
+        RoutingDecision land = decide("Naast onze tuin ligt een strook gemeentegroen van twee meter breed. Wij zouden "
+                + "deze graag kopen. Is dat mogelijk en wat kost dat?");
+        assertThat(land.teamId()).isEqualTo("ruimtelijke-ontwikkeling");
+        assertThat(land.rule()).isEqualTo("question-about-own-situation");
+        assertThat(land.reason().kind()).isEqualTo(nl.loket.routing.domain.Reason.Kind.OWN_CASE);
+        assertThat(nl.loket.routing.service.ReasonTexts.DUTCH.render(land.reason()))
+                .contains("een vraag met de eigen situatie erbij");
+        assertThat(team("Wij zijn sinds april een B&B met twee kamers begonnen. Hoe en wanneer moeten wij de "
+                + "toeristenbelasting afdragen?")).isEqualTo("belastingen");
+        // the same subject asked in general, or with a situation the first line answers, stays with the first line
+        assertThat(team("Voor mijn scriptie zou ik graag weten hoe erfpacht in het algemeen werkt. Is daar informatie "
+                + "over?")).isEqualTo("kcc");
+        assertThat(team("Hoe kan ik een strook gemeentegroen kopen?")).isEqualTo("kcc");
+        assertThat(team("Ik ga binnen de gemeente verhuizen per 1 juni. Hoe geef ik mijn adreswijziging door?"))
+                .isEqualTo("kcc");
+        assertThat(team("Beste gemeente, hoe vraag ik een paspoort aan? Met vriendelijke groet, Jan")).isEqualTo("kcc");
+    }
+
+    @Test
+    void greetingsClosingsAndAnAnnouncedQuestionAreNoSituation() {
+        assertThat(knowledge.intents().detect("Mogen wij het stukje groen naast ons huis kopen? We onderhouden het al "
+                + "jaren zelf").situated()).isTrue();
+        assertThat(knowledge.intents().detect("Goedemiddag, ik heb een vraag over erfpacht. Hoe werkt dat? Ik hoor "
+                + "graag van u.").situated()).isFalse();
+        assertThat(knowledge.intents().detect("Wat kost een paspoort?").situated()).isFalse();
+        assertThat(knowledge.intents().detect("Wij hebben een B&B. Ik vraag het uit interesse: hoe werkt de "
+                + "toeristenbelasting?").situated()).isFalse();
+    }
+
+    @Test
+    void aQuestionsWordOrderInAStatementDoesNotMakeItAQuestion() {
+        assertThat(knowledge.intents().detect("auto's staan elke dag op de stoep geparkeerd, met de kinderwagen kan ik "
+                + "er niet langs").intent()).isEqualTo(Intent.OWN_CASE);
+        assertThat(knowledge.intents().detect("kan ik een parkeervergunning aanvragen?").intent())
+                .isEqualTo(Intent.INFORMATION_QUESTION);
+    }
+
+    @Test
     void veryShortReportsFindTheirTeam() {
         assertThat(team("glasbak vol")).isEqualTo("openbare-ruimte");
         assertThat(team("putdeksel ontbreekt")).isEqualTo("openbare-ruimte");

@@ -129,7 +129,7 @@ class ModelLoopTest {
         assertThat(hop0.get("teamId").asText()).isEqualTo("kcc");
         assertThat(hop0.get("rule").asText()).isEqualTo("low-confidence");
         assertThat(hop0.get("modelVersion").asInt()).isEqualTo(first);
-        assertThat(hop0.get("policyVersion").asInt()).isEqualTo(2);
+        assertThat(hop0.get("policyVersion").asInt()).isEqualTo(3);
 
         // the KCC hands it to veiligheid, who settles it: the outcome routing learns from
         Instant earlier = Instant.now().minus(2, ChronoUnit.HOURS);

@@ -112,7 +112,7 @@ class RoutingPreviewResourceTest {
                 .body("teamId", equalTo("kcc")).body("tier", equalTo("FIRST_LINE"))
                 .body("rule", equalTo("information-question"))
                 .body("reason", startsWith("De burger stelt een algemene informatievraag"))
-                .body("policyName", equalTo("chain-specialised-kcc")).body("policyVersion", equalTo(2));
+                .body("policyName", equalTo("chain-specialised-kcc")).body("policyVersion", equalTo(3));
     }
 
     @Test

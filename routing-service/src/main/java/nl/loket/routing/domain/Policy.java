@@ -21,6 +21,12 @@ public record Policy(String name, int version, String description, double minCon
         UNKNOWN_CASE_QUESTION,
         /** A generic information question. */
         INFORMATION_QUESTION,
+        /**
+         * An information question that comes with a sentence about the citizen's own situation ("Wij zijn sinds
+         * april een B&amp;B begonnen. Hoe …?"): with {@link Route#HANDLING_TEAM}, the team of the subject takes it when
+         * it is not the first line and the match reaches the rule's {@code minConfidence}.
+         */
+        SITUATED_QUESTION,
         /** About the citizen's own case, application, objection, report, complaint or situation. */
         OWN_CASE,
         /** A product or category matched the text (whatever the intent). */
@@ -47,8 +53,9 @@ public record Policy(String name, int version, String description, double minCon
     }
 
     /**
-     * @param minConfidence for {@link Condition#MODEL_CONFIDENT}: the model's confidence at which the rule fires
-     *                      (optional; default the policy's minConfidence)
+     * @param minConfidence for {@link Condition#MODEL_CONFIDENT}: the model's confidence at which the rule fires;
+     *                      for {@link Route#HANDLING_TEAM}: the match's confidence it needs (a back office still needs
+     *                      at least the policy's backOfficeMinConfidence). Optional; default the policy's minConfidence
      * @param minOutcomes   for {@link Condition#MODEL_CONFIDENT}: the rule fires only for a model version that learnt
      *                      from at least this many settled contacts (optional; default 0). The knowledge alone says
      *                      what a subject is, not how contacts about it are handled: such a rule may come before the

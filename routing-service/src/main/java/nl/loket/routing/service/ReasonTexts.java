@@ -206,6 +206,10 @@ public enum ReasonTexts {
         if (cue.equals(IntentDetector.STATEMENT_CUE)) {
             return this == DUTCH ? "een mededeling in plaats van een vraag" : "a statement rather than a question";
         }
+        if (cue.equals(IntentDetector.SITUATION_CUE)) {
+            return this == DUTCH ? "een vraag met de eigen situatie erbij"
+                    : "a question that comes with the citizen's own situation";
+        }
         if (cue.startsWith(IntentDetector.QUESTION_WORD_CUE)) {
             String word = cue.substring(IntentDetector.QUESTION_WORD_CUE.length());
             return this == DUTCH ? "een vraag die begint met '" + word + "'"

@@ -200,6 +200,7 @@ public final class RoutingEngine {
             case KNOWN_CASE_QUESTION -> a.caseStatus != null && intent != Intent.OWN_CASE;
             case UNKNOWN_CASE_QUESTION -> a.caseStatus == null && intent == Intent.CASE_STATUS;
             case INFORMATION_QUESTION -> intent == Intent.INFORMATION_QUESTION;
+            case SITUATED_QUESTION -> intent == Intent.INFORMATION_QUESTION && a.intent.situated();
             case OWN_CASE -> intent == Intent.OWN_CASE;
             case MATCHED -> a.topTeam != null;
             case ALWAYS -> true;
@@ -229,12 +230,13 @@ public final class RoutingEngine {
             }
             case HANDLING_TEAM -> {
                 String team = a.topTeam;
-                if (team == null || excluded.contains(team)) {
-                    return Optional.empty();
+                if (team == null || excluded.contains(team)
+                        || (rule.when() == Policy.Condition.SITUATED_QUESTION && team.equals(firstLine))) {
+                    return Optional.empty(); // a question about what the first line handles: its own rule answers it
                 }
                 Tier tier = k.tierOf(team);
-                double needed = tier == Tier.BACK_OFFICE
-                        ? Math.max(policy.minConfidence(), policy.backOfficeMinConfidence()) : policy.minConfidence();
+                double min = rule.minConfidence() != null ? rule.minConfidence() : policy.minConfidence();
+                double needed = tier == Tier.BACK_OFFICE ? Math.max(min, policy.backOfficeMinConfidence()) : min;
                 if (a.confidence < needed) {
                     return Optional.empty();
                 }
@@ -320,6 +322,7 @@ public final class RoutingEngine {
         String name = k.teamName(team);
         return switch (rule.when()) {
             case OWN_CASE -> Reason.ownCase(a.intent.cues(), about(a), name);
+            case SITUATED_QUESTION -> Reason.ownCase(List.of(IntentDetector.SITUATION_CUE), about(a), name);
             // not the reference itself: unmatched, it is only what the citizen typed (the team gets it as caseReference)
             case UNKNOWN_CASE_QUESTION -> Reason.unknownCase(about(a), name);
             case MATCHED -> Reason.matched(about(a), name, policy.name());

@@ -24,6 +24,8 @@ public final class IntentDetector {
     public static final String QUESTION_WORD_CUE = "?";
     /** The cue of a statement without any cue phrase, which reads as a report. */
     public static final String STATEMENT_CUE = ".";
+    /** The cue of a question that comes with a sentence about the citizen's own situation (see {@link #situated}). */
+    public static final String SITUATION_CUE = "+";
 
     /** Declared before {@link #RAW}: loading the cues uses it. */
     private static final List<String> POSSESSIVES = List.of("zijn", "haar", "ons", "onze");
@@ -38,6 +40,26 @@ public final class IntentDetector {
     private static final int PLAIN_GAP = 1;
 
     private static final java.util.regex.Pattern NON_LETTERS = java.util.regex.Pattern.compile("[^\\p{L}]+");
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("(?<=[.!?])\\s+");
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}']+");
+    private static final Set<String> FIRST_PERSON = Set.of("ik", "wij", "we", "mijn", "m'n", "mn", "ons", "onze",
+            "me", "mij");
+    /** A greeting or closing before the first comma, which is not part of the situation ("Beste gemeente, …"). */
+    private static final java.util.regex.Pattern GREETING = java.util.regex.Pattern.compile(
+            "^(beste|geachte|goede(n)?(dag|morgen|middag|avond)|hallo|hoi|dag|met vriendelijke groet(en)?|"
+                    + "vriendelijke groet(en)?|mvg|groet(en)?)\\b[^,]*,\\s*");
+    /** Sentences with "ik" that say nothing about the situation: the question announced, the answer awaited. */
+    private static final java.util.regex.Pattern NOT_A_SITUATION = java.util.regex.Pattern.compile(
+            "^((ik|wij|we) (heb|hebben) (een )?(vraag|vraagje|paar vragen)|(ik|wij|we) (hoor|horen|hoop|hopen|wacht|"
+                    + "wachten|zie|zien|dank|danken) |alvast (bedankt|dank)|bij voorbaat dank|(ik|wij|we) (wil|willen) "
+                    + "graag weten|(ik|wij|we) vroeg|(ik|wij|we) vraag (me|mij|ons) af)");
+    /**
+     * Cues that ask only in a question's word order: in a statement ("met de kinderwagen kan ik er niet langs")
+     * they do not make it an information question.
+     */
+    private static final Set<String> INVERTED_ONLY = Set.of("kan ik", "mag ik", "moet ik");
+    /** The fewest words a sentence about the situation has ("we onderhouden het al jaren zelf"). */
+    private static final int SITUATION_MIN_WORDS = 4;
 
     private final DutchText text;
     private final List<AnalysedCue> cues = new ArrayList<>();
@@ -95,8 +117,20 @@ public final class IntentDetector {
                 }
             }
         }
+        String first = content == null ? "" : NON_LETTERS.split(content.strip().toLowerCase(), 2)[0];
+        // citizens often leave out the question mark: a text that starts with a question word is a question too
+        boolean question = content != null && (content.contains("?") || QUESTION_WORDS.contains(first));
+        boolean general = false;
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             AnalysedCue cue = cues.get(i);
+            if (cue.cue().intent() == null) {
+                general |= matches(tokens, cue.tokens());
+                continue;
+            }
+            if (!question && cue.cue().intent() == Intent.INFORMATION_QUESTION
+                    && INVERTED_ONLY.contains(cue.cue().phrase())) {
+                continue;
+            }
             if (matches(tokens, cue.tokens())) {
                 scores.merge(cue.cue().intent(), cue.cue().weight(), Double::sum);
                 found.get(cue.cue().intent()).add(cue.cue().phrase());
@@ -105,9 +139,6 @@ public final class IntentDetector {
                 }
             }
         }
-        String first = content == null ? "" : NON_LETTERS.split(content.strip().toLowerCase(), 2)[0];
-        // citizens often leave out the question mark: a text that starts with a question word is a question too
-        boolean question = content != null && (content.contains("?") || QUESTION_WORDS.contains(first));
         if (question) {
             scores.merge(Intent.INFORMATION_QUESTION, 1.0, Double::sum);
         }
@@ -116,6 +147,7 @@ public final class IntentDetector {
             found.get(Intent.INFORMATION_QUESTION).add(QUESTION_WORD_CUE + first);
         }
         double info = scores.get(Intent.INFORMATION_QUESTION);
+
         double own = scores.get(Intent.OWN_CASE);
         double status = scores.get(Intent.CASE_STATUS);
         Intent intent;
@@ -133,7 +165,39 @@ public final class IntentDetector {
             intent = Intent.UNKNOWN;
         }
         return new Result(intent, List.copyOf(found.get(intent)), info, own, status,
-                intent == Intent.INFORMATION_QUESTION ? List.of() : List.copyOf(topics));
+                intent == Intent.INFORMATION_QUESTION ? List.of() : List.copyOf(topics),
+                question && !general && situated(content));
+    }
+
+    /**
+     * Whether a question comes with a sentence of its own about the citizen's situation, in the first person:
+     * "Wij zijn sinds april een B&B begonnen. Hoe …?", "mogen wij het stukje groen kopen? we onderhouden het al
+     * jaren zelf". Greetings, closings and "ik heb een vraag" do not count; a single question never does.
+     */
+    static boolean situated(String content) {
+        if (content == null) {
+            return false;
+        }
+        for (String sentence : SENTENCE_END.split(content.strip().toLowerCase(java.util.Locale.ROOT))) {
+            if (sentence.endsWith("?")) {
+                continue;
+            }
+            String s = GREETING.matcher(sentence.strip()).replaceFirst("");
+            if (NOT_A_SITUATION.matcher(s).find()) {
+                continue;
+            }
+            java.util.regex.Matcher words = WORD.matcher(s);
+            int n = 0;
+            boolean firstPerson = false;
+            while (words.find()) {
+                n++;
+                firstPerson |= FIRST_PERSON.contains(words.group());
+            }
+            if (firstPerson && n >= SITUATION_MIN_WORDS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean matches(List<String> tokens, List<String> phrase) {
@@ -178,9 +242,11 @@ public final class IntentDetector {
      *               question that starts with an interrogative is {@link #QUESTION_WORD_CUE} + that word ({@code ?wat}),
      *               a statement without any cue is {@link #STATEMENT_CUE} (the reason texts put them in words)
      * @param topics topic words of the matched cues (objection, complaint …), for the knowledge search
+     * @param situated a question that comes with a sentence about the citizen's own situation and no cue of a
+     *               general interest ("in het algemeen", "uit interesse"): see {@link #situated(String)}
      */
     public record Result(Intent intent, List<String> cues, double informationScore, double ownCaseScore,
-            double statusScore, List<String> topics) {
+            double statusScore, List<String> topics, boolean situated) {
     }
 
     private record Cue(Intent intent, double weight, String phrase, String topic) {
@@ -218,8 +284,9 @@ public final class IntentDetector {
                     continue;
                 }
                 String[] parts = trimmed.split("\\|", 4);
-                Cue cue = new Cue(Intent.valueOf(parts[0]), Double.parseDouble(parts[1]), parts[2].trim(),
-                        parts.length > 3 ? parts[3].trim() : null);
+                // GENERAL: a cue of general interest, which no intent scores (it only unmakes "situated")
+                Cue cue = new Cue(parts[0].equals("GENERAL") ? null : Intent.valueOf(parts[0]),
+                        Double.parseDouble(parts[1]), parts[2].trim(), parts.length > 3 ? parts[3].trim() : null);
                 cues.add(cue);
                 cues.addAll(possessiveVariants(cue));
             }
