@@ -115,6 +115,22 @@ class HardPhrasingsTest {
     }
 
     @Test
+    void askingWhetherSomebodyElsesDoingIsAllowedIsAReportForEnforcement() {
+        assertThat(team("buurman bouwt een schuur van 4 meter hoog tegen onze schutting, mag dat zomaar?"))
+                .isEqualTo("omgeving");
+        assertThat(team("pand op de hoek van de Kerkstraat staat al jaren leeg en verpauperd, ramen kapot"))
+                .isEqualTo("omgeving");
+        assertThat(team("Mag ik een schuur in mijn achtertuin bouwen zonder vergunning?")).isEqualTo("kcc");
+    }
+
+    @Test
+    void aWasteBagIsNoCase() {
+        // Snowball stems both "zak" and "zaak" to "zak"; the cue "mijn zaak" must not fire on a bin bag
+        assertThat(knowledge.intents().detect("klep van de container zit vast, krijg mijn zak er niet in").cues())
+                .doesNotContain("mijn zaak");
+    }
+
+    @Test
     void veryShortReportsFindTheirTeam() {
         assertThat(team("glasbak vol")).isEqualTo("openbare-ruimte");
         assertThat(team("putdeksel ontbreekt")).isEqualTo("openbare-ruimte");

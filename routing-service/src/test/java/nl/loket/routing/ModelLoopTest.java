@@ -52,7 +52,7 @@ class ModelLoopTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** The rules send it to the first line for triage; it is work for veiligheid. */
-    private static final String AT_THE_DOOR = "Iemand loopt al een uur verdacht bij de achterdeuren te rammelen";
+    private static final String AT_THE_DOOR = "Iemand loopt al een uur bij de achterdeuren te rammelen";
     private static final String MODELS = "/api/v1/routing/models";
 
     @jakarta.inject.Inject
@@ -208,7 +208,7 @@ class ModelLoopTest {
         }
         List<String> right = new java.util.ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            ContactReceived ok = contact("Vanavond liep er weer iemand verdacht bij de achterdeuren te rammelen, " + (i + 2)
+            ContactReceived ok = contact("Vanavond liep er weer iemand bij de achterdeuren te rammelen, " + (i + 2)
                     + "e keer");
             TestContacts.send(ok);
             right.add(ok.contactId());

@@ -42,8 +42,9 @@ public final class IntentDetector {
     private static final java.util.regex.Pattern NON_LETTERS = java.util.regex.Pattern.compile("[^\\p{L}]+");
     private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("(?<=[.!?])\\s+");
     private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}']+");
-    private static final Set<String> FIRST_PERSON = Set.of("ik", "wij", "we", "mijn", "m'n", "mn", "ons", "onze",
-            "me", "mij");
+    /** Who tells a situation: the citizen, or the agent's note of a call or a visit ("Meneer wil een lunchroom …"). */
+    private static final Set<String> SITUATION_SUBJECTS = Set.of("ik", "wij", "we", "mijn", "m'n", "mn", "ons", "onze",
+            "me", "mij", "meneer", "mevrouw", "mw", "dhr", "beller", "bezoeker", "klant", "inwoner");
     /** A greeting or closing before the first comma, which is not part of the situation ("Beste gemeente, …"). */
     private static final java.util.regex.Pattern GREETING = java.util.regex.Pattern.compile(
             "^(beste|geachte|goede(n)?(dag|morgen|middag|avond)|hallo|hoi|dag|met vriendelijke groet(en)?|"
@@ -170,7 +171,8 @@ public final class IntentDetector {
     }
 
     /**
-     * Whether a question comes with a sentence of its own about the citizen's situation, in the first person:
+     * Whether a question comes with a sentence of its own about the citizen's situation, in the first person (or an
+     * agent's note of it: "Meneer wil een lunchroom openen. Vraagt welke vergunningen …"):
      * "Wij zijn sinds april een B&B begonnen. Hoe …?", "mogen wij het stukje groen kopen? we onderhouden het al
      * jaren zelf". Greetings, closings and "ik heb een vraag" do not count; a single question never does.
      */
@@ -188,12 +190,12 @@ public final class IntentDetector {
             }
             java.util.regex.Matcher words = WORD.matcher(s);
             int n = 0;
-            boolean firstPerson = false;
+            boolean told = false;
             while (words.find()) {
                 n++;
-                firstPerson |= FIRST_PERSON.contains(words.group());
+                told |= SITUATION_SUBJECTS.contains(words.group());
             }
-            if (firstPerson && n >= SITUATION_MIN_WORDS) {
+            if (told && n >= SITUATION_MIN_WORDS) {
                 return true;
             }
         }

@@ -30,7 +30,7 @@ class TeamModelTest {
     private static final RoutingEngine ENGINE = new RoutingEngine();
     private static final Policy POLICY = PolicyRegistry.loadAll().get("chain-specialised-kcc");
     /** Rules send it to the first line for triage (no cue, no confident match); it is work for veiligheid. */
-    private static final String AT_THE_DOOR = "Iemand loopt al een uur verdacht bij de achterdeuren te rammelen";
+    private static final String AT_THE_DOOR = "Iemand loopt al een uur bij de achterdeuren te rammelen";
     private static KnowledgeSnapshot knowledge;
     private static ModelTrainer trainer;
     private static TeamModel knowledgeOnly;
