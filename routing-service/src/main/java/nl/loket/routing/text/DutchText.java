@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
+import org.apache.lucene.analysis.miscellaneous.ProtectedTermFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.nl.DutchAnalyzer;
@@ -37,6 +38,8 @@ public final class DutchText {
     private final java.util.Map<String, List<String>> perWord = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_CACHED_WORDS = 100_000;
     private static final StemmerOverrideFilter.StemmerOverrideMap STEM_OVERRIDES = loadStemOverrides();
+    /** The words of text/stem-overrides.txt are whole words: compound splitting leaves them alone too. */
+    private static final CharArraySet UNSPLIT = unsplit();
     /** Synonyms (text/synonyms.txt) by the stem they expand, analysed with this instance's chain; immutable. */
     private final java.util.Map<String, List<String>> synonymsByStem;
     private final Analyzer words = new Analyzer() {
@@ -131,6 +134,14 @@ public final class DutchText {
         }
     }
 
+    private static CharArraySet unsplit() {
+        CharArraySet words = new CharArraySet(16, true);
+        for (String[] sides : rules("text/stem-overrides.txt")) {
+            words.add(sides[0].trim());
+        }
+        return CharArraySet.unmodifiableSet(words);
+    }
+
     /** The {@code left => right} lines of a resource file (blank lines and {@code #} comments skipped; none if absent). */
     private static List<String[]> rules(String resource) {
         List<String[]> rules = new ArrayList<>();
@@ -203,7 +214,8 @@ public final class DutchText {
                 stream = new StopFilter(stream, stopWords);
             }
             if (!dictionary.isEmpty()) {
-                stream = new DictionaryCompoundWordTokenFilter(stream, dictionary, 7, 3, 20, false);
+                stream = new ProtectedTermFilter(UNSPLIT, stream,
+                        in -> new DictionaryCompoundWordTokenFilter(in, dictionary, 7, 3, 20, false));
             }
             stream = new StemmerOverrideFilter(stream, STEM_OVERRIDES); // marks them: Snowball leaves them alone
             stream = new SnowballFilter(stream, new DutchStemmer());
