@@ -60,7 +60,7 @@ public final class IntentDetector {
      */
     private static final Set<String> INVERTED_ONLY = Set.of("kan ik", "mag ik", "moet ik");
     /** The fewest words a sentence about the situation has ("we onderhouden het al jaren zelf"). */
-    private static final int SITUATION_MIN_WORDS = 4;
+    private static final int SITUATION_MIN_WORDS = 5;
 
     private final DutchText text;
     private final List<AnalysedCue> cues = new ArrayList<>();
