@@ -132,6 +132,27 @@ class HardPhrasingsTest {
     }
 
     @Test
+    void aRequestToTakeSomethingAwayIsAReportAndTheCollectionScheduleAQuestion() {
+        assertThat(team("Iemand heeft een oude bank naast de glasbak gezet. Kan dat worden opgehaald?"))
+                .isEqualTo("openbare-ruimte");
+        assertThat(team("Wanneer wordt het grofvuil opgehaald?")).isEqualTo("kcc");
+    }
+
+    @Test
+    void worriesAboutAConfusedNeighbourAreTheSocialTeams() {
+        assertThat(team("Ik maak me zorgen om mijn buurvrouw van 85, ze lijkt steeds verwarder."))
+                .isEqualTo("sociaal-domein");
+    }
+
+    @Test
+    void aProtectedWordIsNotSplitIntoAnotherSubject() {
+        // "ondergrondse" would split into onder + grond (land), "belastingdienst" into a municipal tax
+        assertThat(team("klep van de ondergrondse container klemt")).isEqualTo("openbare-ruimte");
+        assertThat(team("Ik ben mijn DigiD-wachtwoord kwijt en kan niet inloggen bij de belastingdienst. Hoe kom ik er "
+                + "weer in?")).isEqualTo("kcc");
+    }
+
+    @Test
     void veryShortReportsFindTheirTeam() {
         assertThat(team("glasbak vol")).isEqualTo("openbare-ruimte");
         assertThat(team("putdeksel ontbreekt")).isEqualTo("openbare-ruimte");
