@@ -148,7 +148,6 @@ public final class IntentDetector {
             found.get(Intent.INFORMATION_QUESTION).add(QUESTION_WORD_CUE + first);
         }
         double info = scores.get(Intent.INFORMATION_QUESTION);
-
         double own = scores.get(Intent.OWN_CASE);
         double status = scores.get(Intent.CASE_STATUS);
         Intent intent;
