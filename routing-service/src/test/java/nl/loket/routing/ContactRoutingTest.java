@@ -79,8 +79,9 @@ class ContactRoutingTest {
         assertThat(decision.get("tier").asText()).isEqualTo("CHAIN_TEAM");
         assertThat(decision.get("hop").asInt()).isZero();
         assertThat(decision.get("policyName").asText()).isEqualTo("chain-specialised-kcc");
-        assertThat(decision.get("reason").asText()).startsWith("Het gaat om een eigen zaak of melding van de burger")
-                .endsWith("; Ketenteam Veiligheid handelt dit af.");
+        // the reason in Dutch, naming the team (the text model decides it: it learnt such reports from the examples)
+        assertThat(decision.get("reason").asText()).startsWith("Het tekstmodel (versie ")
+                .contains("Ketenteam Veiligheid");
 
         ReadRecord assigned = TopicClient.await(Topics.teamContacts("veiligheid"),
                 r -> contact.contactId().equals(r.key()), 1, WAIT).get(0);

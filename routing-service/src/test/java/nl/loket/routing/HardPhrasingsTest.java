@@ -107,6 +107,35 @@ class HardPhrasingsTest {
     }
 
     @Test
+    void aQuestionThatTellsNothingButTheQuestionIsAGeneralOneWhateverItsSubject() {
+        // general: the first line answers it, however sure the text model is of its subject's team
+        assertThat(knowledge.intents().detect("Hoe kan ik bezwaar maken tegen een besluit van de gemeente?")
+                .generalQuestion()).isTrue();
+        assertThat(knowledge.intents().detect("Welke voorwaarden gelden er voor bijzondere bijstand?")
+                .generalQuestion()).isTrue();
+        assertThat(knowledge.intents().detect("Beste gemeente, wanneer moet ik toeristenbelasting betalen? Alvast "
+                + "bedankt.").generalQuestion()).isTrue();
+        assertThat(knowledge.intents().detect("Als ik ga trouwen, moet ik dan mijn naam laten wijzigen?")
+                .generalQuestion()).isFalse(); // "mijn": the writer's own
+        assertThat(knowledge.intents().detect("Als we gaan trouwen, hoe lang van tevoren moeten we dat melden?")
+                .generalQuestion()).isTrue();
+        assertThat(knowledge.intents().detect("Wij hebben een B&B. Ik vraag het uit interesse: hoe werkt de "
+                + "toeristenbelasting?").generalQuestion()).isTrue(); // a cue of general interest
+        // not general: it tells something of the writer's own situation, or something besides the question
+        assertThat(knowledge.intents().detect("kan mijn moeder via de gemeente een traplift krijgen? ze komt de trap "
+                + "niet meer op").generalQuestion()).isFalse();
+        assertThat(knowledge.intents().detect("Meneer vraagt wat erfpacht voor zijn woning gaat kosten?")
+                .generalQuestion()).isFalse();
+        assertThat(knowledge.intents().detect("er groeien grote paddenstoelen onderaan de boom, is die nog wel veilig?")
+                .generalQuestion()).isFalse();
+        assertThat(knowledge.intents().detect("Welke bestemming heeft het weiland achter de Dijkweg? Er gaan geruchten "
+                + "dat daar woningen komen.").generalQuestion()).isFalse();
+        // and a statement is no question at all
+        assertThat(knowledge.intents().detect("De lantaarnpaal voor nummer 14 brandt niet.").generalQuestion())
+                .isFalse();
+    }
+
+    @Test
     void aQuestionsWordOrderInAStatementDoesNotMakeItAQuestion() {
         assertThat(knowledge.intents().detect("auto's staan elke dag op de stoep geparkeerd, met de kinderwagen kan ik "
                 + "er niet langs").intent()).isEqualTo(Intent.OWN_CASE);

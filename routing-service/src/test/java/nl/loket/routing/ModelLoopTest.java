@@ -40,9 +40,10 @@ import nl.loket.testsupport.WithKafkaAndPostgres;
 import nl.loket.testsupport.oidc.TestTokens;
 
 /**
- * The closed loop against the real broker and PostgreSQL: the first model version from the knowledge alone, the
- * model version on every decision, a contact a transfer corrected teaching the next version (which goes live), a
- * redelivery answered with its first decision, and a version that routes the held-back contacts worse kept out.
+ * The closed loop against the real broker and PostgreSQL: the first model version from the knowledge and the example
+ * contacts, the model version on every decision, a contact a transfer corrected teaching the next version (which goes
+ * live), a redelivery answered with its first decision, and a version that routes the held-back contacts worse kept
+ * out.
  */
 @QuarkusTest
 @WithKafkaAndPostgres(database = "routing")
@@ -51,7 +52,10 @@ import nl.loket.testsupport.oidc.TestTokens;
 class ModelLoopTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    /** The rules send it to the first line for triage; it is work for veiligheid. */
+    /**
+     * Work for veiligheid, which neither the knowledge nor the example contacts teach: the rules leave it to the first
+     * line's triage, the first model version places it with openbare-ruimte.
+     */
     private static final String AT_THE_DOOR = "Iemand loopt al een uur bij de achterdeuren te rammelen";
     private static final String MODELS = "/api/v1/routing/models";
 
@@ -126,14 +130,14 @@ class ModelLoopTest {
         ContactReceived door = contact(AT_THE_DOOR);
         TestContacts.send(door);
         JsonNode hop0 = routed(door.contactId(), 0);
-        assertThat(hop0.get("teamId").asText()).isEqualTo("kcc");
-        assertThat(hop0.get("rule").asText()).isEqualTo("low-confidence");
+        String firstTeam = hop0.get("teamId").asText();
+        assertThat(firstTeam).isNotEqualTo("veiligheid");
         assertThat(hop0.get("modelVersion").asInt()).isEqualTo(first);
-        assertThat(hop0.get("policyVersion").asInt()).isEqualTo(3);
+        assertThat(hop0.get("policyVersion").asInt()).isEqualTo(4);
 
-        // the KCC hands it to veiligheid, who settles it: the outcome routing learns from
+        // that team hands it to veiligheid, who settles it: the outcome routing learns from
         Instant earlier = Instant.now().minus(2, ChronoUnit.HOURS);
-        transferred(door.contactId(), "kcc", "veiligheid");
+        transferred(door.contactId(), firstTeam, "veiligheid");
         assertThat(routed(door.contactId(), 1).get("teamId").asText()).isEqualTo("veiligheid");
         settled(door.contactId(), "veiligheid", 1, earlier);
         // two more settled contacts, newer: the held-back slice (test profile: half of the outcomes, at least one)
@@ -158,7 +162,7 @@ class ModelLoopTest {
         TestContacts.send(again);
         JsonNode now = routed(again.contactId(), 0);
         assertThat(now.get("teamId").asText()).isEqualTo("veiligheid");
-        assertThat(now.get("rule").asText()).isEqualTo("text-model");
+        assertThat(now.get("rule").asText()).startsWith("text-model");
         assertThat(now.get("modelVersion").asInt()).isEqualTo(second);
         assertThat(now.get("reason").asText()).startsWith("Het tekstmodel (versie " + second + ") herkent dit als werk "
                 + "voor Ketenteam Veiligheid");

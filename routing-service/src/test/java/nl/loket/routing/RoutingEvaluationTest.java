@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +16,11 @@ import nl.loket.routing.domain.ContactFacts;
 import nl.loket.routing.domain.Policy;
 import nl.loket.routing.eval.RoutingEvaluator;
 import nl.loket.routing.knowledge.KnowledgeSnapshot;
+import nl.loket.routing.model.ExampleContacts;
+import nl.loket.routing.model.KnowledgeExamples;
+import nl.loket.routing.model.ModelTrainer;
+import nl.loket.routing.model.TextFeatures;
+import nl.loket.routing.model.TrainingExample;
 import nl.loket.routing.service.PolicyRegistry;
 import nl.loket.routing.service.RoutingEngine;
 
@@ -50,18 +58,26 @@ class RoutingEvaluationTest {
     }
 
     /**
-     * A fresh platform routes with the first model version, trained on the knowledge alone: on every labelled file it
-     * must route at least as well as the rules alone (it only places what the rules leave to the first line's triage).
+     * A fresh platform routes with its first model version, trained on the knowledge and the bundled example contacts:
+     * on every labelled evaluation file (none of whose rows is among the examples) it routes at least as well as the
+     * rules alone.
      */
     @Test
-    void theFirstModelVersionRoutesNoLabelledFileWorseThanTheRulesAlone() throws Exception {
+    void theFirstModelVersionRoutesNoEvaluationFileWorseThanTheRulesAlone() throws Exception {
         KnowledgeSnapshot knowledge = KnowledgeFixture.view().snapshot();
         Policy policy = PolicyRegistry.loadAll().get("chain-specialised-kcc");
         RoutingEngine engine = new RoutingEngine();
-        var model = new nl.loket.routing.model.ModelTrainer(new nl.loket.routing.model.TextFeatures(knowledge.text()))
-                .train(1, nl.loket.routing.model.KnowledgeExamples.of(knowledge), 20261130L);
-        for (String file : List.of("dev-set.csv", "probe-set.csv", "short-reports.csv", "citizen-phrasings.csv")) {
-            List<RoutingEvaluator.Row> rows = RoutingEvaluator.read(Path.of("src/test/resources/eval", file));
+        List<TrainingExample> examples = new ArrayList<>(KnowledgeExamples.of(knowledge));
+        examples.addAll(ExampleContacts.of(knowledge));
+        var model = new ModelTrainer(new TextFeatures(knowledge.text())).train(1, examples, 20261130L);
+        Set<String> exampleTexts = new HashSet<>();
+        ExampleContacts.rows().forEach(r -> exampleTexts.add(normal(r.text())));
+        for (String file : List.of("dev-set.csv", "probe-set.csv", "short-reports.csv")) {
+            // rows whose text is also an example contact (a short report two writers both wrote) are not judged
+            List<RoutingEvaluator.Row> all = RoutingEvaluator.read(Path.of("src/test/resources/eval", file));
+            List<RoutingEvaluator.Row> rows = all.stream().filter(r -> !exampleTexts.contains(normal(r.text())))
+                    .toList();
+            assertThat(rows.size()).as(file).isGreaterThanOrEqualTo(all.size() * 2 / 3);
             java.util.function.Function<RoutingEvaluator.Row, ContactFacts> facts = row -> new ContactFacts("eval",
                     "GM0363", Channel.valueOf(row.channel()), Instant.now(), null, row.text(), "nl", null, null, null,
                     null, null);
@@ -69,8 +85,13 @@ class RoutingEvaluationTest {
                     .teamId()).accuracy();
             double withModel = RoutingEvaluator.evaluate(rows, row -> engine.decide(facts.apply(row), policy,
                     knowledge, model).teamId()).accuracy();
-            System.out.printf("%s: rules alone %.3f, with the first model version %.3f%n", file, rules, withModel);
+            System.out.printf("%s (%d of %d rows): rules alone %.3f, with the first model version %.3f%n", file,
+                    rows.size(), all.size(), rules, withModel);
             assertThat(withModel).as(file).isGreaterThanOrEqualTo(rules);
         }
+    }
+
+    private static String normal(String text) {
+        return text.strip().toLowerCase(java.util.Locale.ROOT);
     }
 }

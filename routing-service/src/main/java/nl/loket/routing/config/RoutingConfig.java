@@ -75,6 +75,13 @@ public interface RoutingConfig {
         @WithDefault("20000")
         int maxOutcomes();
 
+        /**
+         * Whether training also learns from the bundled example contacts (authored citizen texts with their teams,
+         * {@code training/example-contacts.csv}) besides the knowledge and the settled contacts.
+         */
+        @WithDefault("true")
+        boolean exampleContacts();
+
         /** Weight of a contact a transfer corrected (a settled contact that stayed where it was routed weighs 1). */
         @WithDefault("3.0")
         double correctionWeight();

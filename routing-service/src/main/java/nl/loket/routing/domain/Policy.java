@@ -36,6 +36,12 @@ public record Policy(String name, int version, String description, double minCon
          * {@code minConfidence} (default: the policy's {@code minConfidence}).
          */
         MODEL_CONFIDENT,
+        /**
+         * As {@link #MODEL_CONFIDENT}, except for a general information question — one that says nothing of the
+         * citizen's own situation ("Hoe kan ik bezwaar maken tegen een besluit van de gemeente?"): however sure the
+         * model is of its subject's team, such a question is left to the intent rules (the first line answers it).
+         */
+        MODEL_CONFIDENT_UNLESS_GENERAL_QUESTION,
         /** Always. */
         ALWAYS
     }
@@ -48,18 +54,19 @@ public record Policy(String name, int version, String description, double minCon
         SIGNALLED_TEAM,
         /** The team that handles the matched product, category or case; needs enough confidence. */
         HANDLING_TEAM,
-        /** The team the trained model names (with {@link Condition#MODEL_CONFIDENT}). */
+        /** The team the trained model names (with {@link Condition#MODEL_CONFIDENT} or its variant). */
         MODEL_TEAM
     }
 
     /**
-     * @param minConfidence for {@link Condition#MODEL_CONFIDENT}: the model's confidence at which the rule fires;
+     * @param minConfidence for {@link Condition#MODEL_CONFIDENT} (and its variant): the model's confidence at which the rule fires;
      *                      for {@link Route#HANDLING_TEAM}: the match's confidence it needs (a back office still needs
      *                      at least the policy's backOfficeMinConfidence). Optional; default the policy's minConfidence
-     * @param minOutcomes   for {@link Condition#MODEL_CONFIDENT}: the rule fires only for a model version that learnt
-     *                      from at least this many settled contacts (optional; default 0). The knowledge alone says
-     *                      what a subject is, not how contacts about it are handled: such a rule may come before the
-     *                      intent rules only once the model has seen how they are.
+     * @param minOutcomes   for {@link Condition#MODEL_CONFIDENT} (and its variant): the rule fires only for a model version that learnt
+     *                      from at least this many labelled contact texts — settled contacts and the bundled example
+     *                      contacts (optional; default 0). The knowledge alone says what a subject is, not how
+     *                      contacts about it are handled: such a rule may come before the intent rules only once the
+     *                      model has seen how they are.
      */
     public record Rule(String id, Condition when, Route routeTo, Double minConfidence, Integer minOutcomes) {
 

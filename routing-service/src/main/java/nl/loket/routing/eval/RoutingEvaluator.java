@@ -246,7 +246,12 @@ public final class RoutingEvaluator {
 
     /** Reads the CSV (header line first; fields may be quoted with "" escapes and contain newlines). */
     public static List<Row> read(Path file) throws IOException {
-        List<List<String>> records = parse(Files.readString(file, StandardCharsets.UTF_8));
+        return read(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** The rows of a labelled CSV's text (header first). */
+    public static List<Row> read(String csvText) {
+        List<List<String>> records = parse(csvText);
         List<Row> rows = new ArrayList<>();
         for (int i = 1; i < records.size(); i++) {
             List<String> r = records.get(i);

@@ -58,7 +58,7 @@ public final class ModelTrainer {
         LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(LEARNING_RATE, 0.1), EPOCHS,
                 -1, 1, seed);
         Model<Label> model = trainer.train(data);
-        int outcomes = (int) examples.stream().filter(e -> e.key().startsWith(TrainingExample.OUTCOME)).count();
-        return new TeamModel(version, model, features, outcomes);
+        int contacts = (int) examples.stream().filter(TrainingExample::fromContact).count();
+        return new TeamModel(version, model, features, contacts);
     }
 }

@@ -32,11 +32,11 @@ public final class TeamModel {
     private final ImmutableFeatureMap featureIds;
     private final DenseMatrix weights;
     private final Map<String, Integer> labelIds = new HashMap<>();
-    private final int outcomeExamples;
+    private final int contactExamples;
 
-    public TeamModel(int version, Model<Label> model, TextFeatures features, int outcomeExamples) {
+    public TeamModel(int version, Model<Label> model, TextFeatures features, int contactExamples) {
         this.version = version;
-        this.outcomeExamples = outcomeExamples;
+        this.contactExamples = contactExamples;
         this.model = model;
         this.features = features;
         this.featureIds = model.getFeatureIDMap();
@@ -46,13 +46,13 @@ public final class TeamModel {
 
     /** A stored version (Tribuo's protobuf form). */
     @SuppressWarnings("unchecked")
-    public static TeamModel load(int version, byte[] bytes, TextFeatures features, int outcomeExamples) {
+    public static TeamModel load(int version, byte[] bytes, TextFeatures features, int contactExamples) {
         try {
             Model<?> m = Model.deserialize(ModelProto.parseFrom(bytes));
             if (!m.validate(Label.class)) {
                 throw new IllegalArgumentException("model version " + version + " is not a classifier");
             }
-            return new TeamModel(version, (Model<Label>) m, features, outcomeExamples);
+            return new TeamModel(version, (Model<Label>) m, features, contactExamples);
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalArgumentException("model version " + version + " unreadable: " + e.getMessage(), e);
         }
@@ -66,9 +66,12 @@ public final class TeamModel {
         return version;
     }
 
-    /** How many settled contacts this version learnt from (0: the knowledge alone). */
-    public int outcomeExamples() {
-        return outcomeExamples;
+    /**
+     * How many labelled contact texts this version learnt from: settled contacts and the bundled example contacts
+     * ({@link ExampleContacts}); 0: the knowledge alone. A policy's {@code minOutcomes} reads it.
+     */
+    public int contactExamples() {
+        return contactExamples;
     }
 
     /**

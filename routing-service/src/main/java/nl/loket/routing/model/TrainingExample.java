@@ -9,6 +9,13 @@ package nl.loket.routing.model;
  */
 public record TrainingExample(String key, String text, String teamId, double weight) {
 
-    /** Key prefix of an example from a settled contact (the others come from the knowledge). */
+    /** Key prefix of an example from a settled contact. */
     public static final String OUTCOME = "outcome:";
+    /** Key prefix of a bundled example contact ({@link ExampleContacts}). */
+    public static final String EXAMPLE = "example:";
+
+    /** Whether this is a contact's text (settled or a bundled example), not a knowledge text. */
+    public boolean fromContact() {
+        return key.startsWith(OUTCOME) || key.startsWith(EXAMPLE);
+    }
 }

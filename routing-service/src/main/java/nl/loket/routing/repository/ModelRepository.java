@@ -25,7 +25,7 @@ public class ModelRepository {
     /** Serialises storing versions across routing instances (pg_advisory_xact_lock key). */
     private static final long STORE_LOCK = 0x4c6f6b6574_16L;
     private static final String INFO_COLUMNS = "version, status, created_at, seed, knowledge_examples, "
-            + "outcome_examples, holdout, candidate_accuracy, live_accuracy, live_version, note";
+            + "example_contacts, outcome_examples, holdout, candidate_accuracy, live_accuracy, live_version, note";
 
     private final Pool pool;
 
@@ -80,18 +80,20 @@ public class ModelRepository {
                             ? report.note() + " Kept: version " + live + " went live meanwhile." : report.note();
                     ModelVersion stored = new ModelVersion(next, goesLive ? ModelVersion.Status.LIVE
                             : ModelVersion.Status.KEPT, report.createdAt(), report.seed(), report.knowledgeExamples(),
-                            report.outcomeExamples(), report.holdout(), report.candidateAccuracy(),
+                            report.exampleContacts(), report.outcomeExamples(), report.holdout(), report.candidateAccuracy(),
                             report.liveAccuracy(), comparedWith, note);
                     Uni<?> retire = goesLive && live != null
                             ? tx.preparedQuery("UPDATE routing_model SET status = 'RETIRED' WHERE status = 'LIVE'")
                                     .execute()
                             : Uni.createFrom().voidItem();
                     return retire.chain(() -> tx.preparedQuery("INSERT INTO routing_model (version, status, created_at, "
-                            + "seed, knowledge_examples, outcome_examples, holdout, candidate_accuracy, live_accuracy, "
-                            + "live_version, note, model) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
+                            + "seed, knowledge_examples, example_contacts, outcome_examples, holdout, candidate_accuracy, "
+                            + "live_accuracy, live_version, note, model) "
+                            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)")
                             .execute(Tuple.tuple().addInteger(next).addString(stored.status().name())
                                     .addOffsetDateTime(utc(stored.createdAt())).addLong(stored.seed())
-                                    .addInteger(stored.knowledgeExamples()).addInteger(stored.outcomeExamples())
+                                    .addInteger(stored.knowledgeExamples()).addInteger(stored.exampleContacts())
+                                    .addInteger(stored.outcomeExamples())
                                     .addInteger(stored.holdout()).addDouble(stored.candidateAccuracy())
                                     .addDouble(stored.liveAccuracy()).addInteger(comparedWith).addString(note)
                                     .addBuffer(io.vertx.mutiny.core.buffer.Buffer.buffer(model))))
@@ -153,7 +155,7 @@ public class ModelRepository {
     private static ModelVersion info(Row r) {
         return new ModelVersion(r.getInteger("version"), ModelVersion.Status.valueOf(r.getString("status")),
                 r.getOffsetDateTime("created_at").toInstant(), r.getLong("seed"), r.getInteger("knowledge_examples"),
-                r.getInteger("outcome_examples"), r.getInteger("holdout"), r.getDouble("candidate_accuracy"),
+                r.getInteger("example_contacts"), r.getInteger("outcome_examples"), r.getInteger("holdout"), r.getDouble("candidate_accuracy"),
                 r.getDouble("live_accuracy"), r.getInteger("live_version"), r.getString("note"));
     }
 

@@ -96,7 +96,7 @@ public class ModelRegistry {
     private Uni<TeamModel> load(ModelRepository.Stored s) {
         // decoding is CPU work (a few ms): not on the event loop
         return Uni.createFrom().item(() -> TeamModel.load(s.info().version(), s.model(),
-                new TextFeatures(view.snapshot().text()), s.info().outcomeExamples()))
+                new TextFeatures(view.snapshot().text()), s.info().contactExamples()))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .invoke(m -> loaded.put(m.version(), m));
     }

@@ -22,6 +22,7 @@ import nl.loket.routing.domain.ModelVersion;
 import nl.loket.routing.domain.Outcome;
 import nl.loket.routing.knowledge.KnowledgeSnapshot;
 import nl.loket.routing.knowledge.KnowledgeView;
+import nl.loket.routing.model.ExampleContacts;
 import nl.loket.routing.model.KnowledgeExamples;
 import nl.loket.routing.model.ModelTrainer;
 import nl.loket.routing.model.TeamModel;
@@ -136,6 +137,10 @@ public class ModelTraining {
 
         List<TrainingExample> examples = new ArrayList<>(KnowledgeExamples.of(knowledge));
         int knowledgeExamples = examples.size();
+        if (config.exampleContacts()) {
+            examples.addAll(ExampleContacts.of(knowledge));
+        }
+        int exampleContacts = examples.size() - knowledgeExamples;
         int outcomeExamples = 0;
         for (Outcome o : learn) {
             ContactReceived c = contact(o);
@@ -160,8 +165,8 @@ public class ModelTraining {
         String note;
         if (holdout.isEmpty()) {
             promote = live == null;
-            note = String.format("Trained in %d ms on %d knowledge texts and %d settled contacts. ", trainMs,
-                    knowledgeExamples, outcomeExamples) + (promote
+            note = String.format("Trained in %d ms on %d knowledge texts, %d example contacts and %d settled contacts. ",
+                    trainMs, knowledgeExamples, exampleContacts, outcomeExamples) + (promote
                     ? "No version was live: this one goes live (too few settled contacts to compare: "
                             + newestFirst.size() + ")."
                     : "Too few settled contacts to compare with the live version (" + newestFirst.size()
@@ -170,14 +175,15 @@ public class ModelTraining {
             candidateAccuracy = accuracy(holdout, candidate, knowledge);
             liveAccuracy = accuracy(holdout, live, knowledge);
             promote = candidateAccuracy >= liveAccuracy;
-            note = String.format("Trained in %d ms on %d knowledge texts and %d settled contacts; on the %d newest "
-                    + "settled contacts held back it routes %.1f%% right, %s %.1f%%: %s.", trainMs, knowledgeExamples,
-                    outcomeExamples, holdout.size(), 100 * candidateAccuracy,
+            note = String.format("Trained in %d ms on %d knowledge texts, %d example contacts and %d settled contacts; "
+                    + "on the %d newest settled contacts held back it routes %.1f%% right, %s %.1f%%: %s.", trainMs,
+                    knowledgeExamples, exampleContacts, outcomeExamples, holdout.size(), 100 * candidateAccuracy,
                     live == null ? "the rules alone" : "live version " + live.version(), 100 * liveAccuracy,
                     promote ? "goes live" : "kept, not live");
         }
         ModelVersion report = new ModelVersion(0, promote ? ModelVersion.Status.LIVE : ModelVersion.Status.KEPT,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), seed, knowledgeExamples, outcomeExamples, holdout.size(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), seed, knowledgeExamples, exampleContacts, outcomeExamples,
+                holdout.size(),
                 candidateAccuracy, liveAccuracy, live == null ? null : live.version(), note);
         return new Trained(candidate, report, promote);
     }

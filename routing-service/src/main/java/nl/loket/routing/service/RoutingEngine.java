@@ -86,7 +86,7 @@ public final class RoutingEngine {
         return switch (when) {
             case EXPLICIT_SIGNAL -> Signal.EXPLICIT;
             case KNOWN_CASE_QUESTION -> Signal.CASE;
-            case MODEL_CONFIDENT -> Signal.MODEL;
+            case MODEL_CONFIDENT, MODEL_CONFIDENT_UNLESS_GENERAL_QUESTION -> Signal.MODEL;
             default -> Signal.RULES;
         };
     }
@@ -142,7 +142,7 @@ public final class RoutingEngine {
         if (model != null) {
             // asked only when a rule needs it (most contacts are placed before the model's rule) or for the preview
             a.modelVersion = model.version();
-            a.modelOutcomes = model.outcomeExamples();
+            a.modelOutcomes = model.contactExamples();
             a.modelQuestion = () -> model.predict(content, t -> knowledge.knowsTeam(t) && !excludedTeams.contains(t),
                     knowledge::isKnowledgeWord);
         }
@@ -192,10 +192,9 @@ public final class RoutingEngine {
     private boolean fires(Policy.Rule rule, Policy policy, Analysis a) {
         Intent intent = a.intent.intent();
         return switch (rule.when()) {
-            case MODEL_CONFIDENT -> (rule.minOutcomes() == null || a.modelOutcomes >= rule.minOutcomes())
-                    && a.model() != null
-                    && a.model().confidence() >= (rule.minConfidence() != null ? rule.minConfidence()
-                            : policy.minConfidence());
+            case MODEL_CONFIDENT -> modelConfident(rule, policy, a);
+            case MODEL_CONFIDENT_UNLESS_GENERAL_QUESTION -> !a.intent.generalQuestion()
+                    && modelConfident(rule, policy, a);
             case EXPLICIT_SIGNAL -> a.signal != null;
             case KNOWN_CASE_QUESTION -> a.caseStatus != null && intent != Intent.OWN_CASE;
             case UNKNOWN_CASE_QUESTION -> a.caseStatus == null && intent == Intent.CASE_STATUS;
@@ -205,6 +204,13 @@ public final class RoutingEngine {
             case MATCHED -> a.topTeam != null;
             case ALWAYS -> true;
         };
+    }
+
+    private static boolean modelConfident(Policy.Rule rule, Policy policy, Analysis a) {
+        return (rule.minOutcomes() == null || a.modelOutcomes >= rule.minOutcomes())
+                && a.model() != null
+                && a.model().confidence() >= (rule.minConfidence() != null ? rule.minConfidence()
+                        : policy.minConfidence());
     }
 
     private Optional<RoutingDecision> route(Policy.Rule rule, Policy policy, Analysis a, KnowledgeSnapshot k,

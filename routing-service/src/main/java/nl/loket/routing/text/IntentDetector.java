@@ -45,6 +45,16 @@ public final class IntentDetector {
     /** Who tells a situation: the citizen, or the agent's note of a call or a visit ("Meneer wil een lunchroom …"). */
     private static final Set<String> SITUATION_SUBJECTS = Set.of("ik", "wij", "we", "mijn", "m'n", "mn", "ons", "onze",
             "me", "mij", "meneer", "mevrouw", "mw", "dhr", "beller", "bezoeker", "klant", "inwoner");
+    /** Words that make a text about the writer's (or the caller's) own situation, wherever they stand. */
+    private static final Set<String> PERSONAL_WORDS = Set.of("mijn", "m'n", "mn", "ons", "onze", "meneer", "mevrouw",
+            "mw", "dhr", "beller", "bezoeker");
+    /** Words that lead a condition or an inverted question, not a statement: "Als ik ga trouwen, moet ik …?" */
+    private static final Set<String> QUESTION_CLAUSE_STARTS = Set.of("als", "indien", "wanneer", "zodra", "stel", "voordat",
+            "nadat", "mocht", "bij", "kan", "mag", "moet", "is", "zijn", "heb", "hebben", "wordt", "worden", "krijg",
+            "krijgen", "ben");
+    /** A closing line ("Met vriendelijke groet", "Groeten, Anna", "Alvast dank"). */
+    private static final java.util.regex.Pattern CLOSING = java.util.regex.Pattern.compile(
+            "^(met )?(vriendelijke )?groet(en|jes)?\\b|^(alvast |bij voorbaat )?(bedankt|dank)");
     /** A greeting or closing before the first comma, which is not part of the situation ("Beste gemeente, …"). */
     private static final java.util.regex.Pattern GREETING = java.util.regex.Pattern.compile(
             "^(beste|geachte|goede(n)?(dag|morgen|middag|avond)|hallo|hoi|dag|met vriendelijke groet(en)?|"
@@ -164,9 +174,67 @@ public final class IntentDetector {
         } else {
             intent = Intent.UNKNOWN;
         }
+        boolean situated = question && !general && situated(content);
         return new Result(intent, List.copyOf(found.get(intent)), info, own, status,
                 intent == Intent.INFORMATION_QUESTION ? List.of() : List.copyOf(topics),
-                question && !general && situated(content));
+                situated, intent == Intent.INFORMATION_QUESTION
+                        && (general || !situated && !personal(content) && !tellsSomething(content)));
+    }
+
+    /**
+     * Whether a text names something of the writer's own or, in an agent's note, the caller: "mijn moeder", "onze
+     * schutting", "m'n aanslag", "Meneer vraagt …". A question without it ("Hoe kan ik bezwaar maken tegen een
+     * besluit?", "Welke voorwaarden gelden er voor bijzondere bijstand?") is a general one; an inverted "kan ik" is not
+     * a situation.
+     */
+    static boolean personal(String content) {
+        if (content == null) {
+            return false;
+        }
+        java.util.regex.Matcher words = WORD.matcher(GREETING.matcher(content.strip().toLowerCase(java.util.Locale.ROOT))
+                .replaceFirst(""));
+        while (words.find()) {
+            if (PERSONAL_WORDS.contains(words.group())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a text tells something besides its questions: a sentence that is not a question ("Er gaan geruchten dat
+     * daar woningen komen."), or a question led by a statement ("er groeien paddenstoelen onder de boom, is die nog
+     * veilig?"). A leading condition ("Als ik ga trouwen, …?"), a greeting and "alvast bedankt" are not; a clause needs
+     * three words.
+     */
+    static boolean tellsSomething(String content) {
+        if (content == null) {
+            return false;
+        }
+        for (String sentence : SENTENCE_END.split(content.strip().toLowerCase(java.util.Locale.ROOT))) {
+            String s = GREETING.matcher(sentence.strip()).replaceFirst("");
+            if (s.endsWith("?")) {
+                int comma = s.indexOf(',');
+                if (comma < 0) {
+                    continue;
+                }
+                s = s.substring(0, comma);
+            }
+            if (NOT_A_SITUATION.matcher(s).find() || CLOSING.matcher(s).find()) {
+                continue;
+            }
+            java.util.regex.Matcher words = WORD.matcher(s);
+            int n = 0;
+            String first = null;
+            while (words.find()) {
+                first = first == null ? words.group() : first;
+                n++;
+            }
+            if (n >= 3 && !QUESTION_WORDS.contains(first) && !QUESTION_CLAUSE_STARTS.contains(first)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -245,9 +313,12 @@ public final class IntentDetector {
      * @param topics topic words of the matched cues (objection, complaint …), for the knowledge search
      * @param situated a question that comes with a sentence about the citizen's own situation and no cue of a
      *               general interest ("in het algemeen", "uit interesse"): see {@link #situated(String)}
+     * @param generalQuestion an information question and nothing else: it tells nothing of the writer's own
+     *               situation (see {@link #personal(String)}, {@link #situated(String)}) and nothing besides its
+     *               questions (see {@link #tellsSomething(String)}), or it has a cue of a general interest
      */
     public record Result(Intent intent, List<String> cues, double informationScore, double ownCaseScore,
-            double statusScore, List<String> topics, boolean situated) {
+            double statusScore, List<String> topics, boolean situated, boolean generalQuestion) {
     }
 
     private record Cue(Intent intent, double weight, String phrase, String topic) {

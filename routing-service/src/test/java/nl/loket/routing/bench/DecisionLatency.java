@@ -22,9 +22,9 @@ import nl.loket.routing.service.RoutingEngine;
 
 /**
  * Decision latency, one decision at a time, rules alone vs rules + trained model (issue #16: p99 < 5 ms with the
- * model). The engine on the fixture knowledge, the dev and probe texts round robin; a model trained on the knowledge
- * plus the dev and probe texts as settled contacts (a model of realistic size). Prints a table and, last, one JSON
- * line. Run by {@code routing-service/bench/decision-latency.sh [decisions]}.
+ * model). The engine on the fixture knowledge, the dev and probe texts round robin; a model trained as a fresh
+ * platform trains it (the knowledge and the example contacts) plus the dev and probe texts as settled contacts.
+ * Prints a table and, last, one JSON line. Run by {@code routing-service/bench/decision-latency.sh [decisions]}.
  */
 public final class DecisionLatency {
 
@@ -35,6 +35,7 @@ public final class DecisionLatency {
         KnowledgeSnapshot k = KnowledgeFixture.view().snapshot();
         var policy = PolicyRegistry.loadAll().get("chain-specialised-kcc");
         List<TrainingExample> examples = new ArrayList<>(KnowledgeExamples.of(k));
+        examples.addAll(nl.loket.routing.model.ExampleContacts.of(k));
         for (int i = 0; i < rows.size(); i++) {
             examples.add(new TrainingExample("outcome:" + i, rows.get(i).text(), rows.get(i).expected(), 1.0));
         }

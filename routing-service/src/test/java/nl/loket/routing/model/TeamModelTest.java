@@ -113,6 +113,36 @@ class TeamModelTest {
     }
 
     @Test
+    void withTheExampleContactsTheModelPlacesWhatItIsSureOfButLeavesAGeneralQuestionToTheFirstLine() {
+        List<TrainingExample> examples = new ArrayList<>(KnowledgeExamples.of(knowledge));
+        examples.addAll(ExampleContacts.of(knowledge));
+        TeamModel first = trainer.train(1, examples, 7);
+        assertThat(first.contactExamples()).isEqualTo(ExampleContacts.of(knowledge).size()).isGreaterThan(200);
+
+        // a care request phrased as a question: the model is sure, and it is the citizen's own situation
+        RoutingDecision care = decide(contact("kan mijn moeder via de gemeente een traplift krijgen? ze komt de trap "
+                + "niet meer op", null, null, null, null), first);
+        assertThat(care.teamId()).isEqualTo("sociaal-domein");
+        assertThat(care.rule()).isEqualTo("text-model-sure");
+        assertThat(RoutingEngine.signalOf(care, POLICY)).isEqualTo(Signal.MODEL);
+
+        // a general question about objections: the model names legal affairs, the first line answers it
+        String general = "Hoe kan ik bezwaar maken tegen een besluit van de gemeente?";
+        assertThat(first.predict(general, null).teamId()).isEqualTo("juridische-zaken");
+        RoutingDecision info = decide(contact(general, null, null, null, null), first);
+        assertThat(info.teamId()).isEqualTo("kcc");
+        assertThat(info.rule()).isEqualTo("information-question");
+
+        // and a transfer still teaches it: the same text, corrected once, goes to the team that settled it
+        RoutingDecision before = decide(contact(AT_THE_DOOR, null, null, null, null), first);
+        assertThat(before.teamId()).isNotEqualTo("veiligheid");
+        examples.add(new TrainingExample("outcome:c-door", AT_THE_DOOR, "veiligheid", 3.0));
+        RoutingDecision after = decide(contact(AT_THE_DOOR, null, null, null, null), trainer.train(2, examples, 7));
+        assertThat(after.teamId()).isEqualTo("veiligheid");
+        assertThat(after.rule()).startsWith("text-model");
+    }
+
+    @Test
     void confidentRulesDecideBeforeTheModelAndTheRulesAloneNameNoModel() {
         String info = "Hoe vraag ik een paspoort aan en wat kost het?";
         RoutingDecision withModel = decide(contact(info, null, null, null, null), corrected);
@@ -171,7 +201,7 @@ class TeamModelTest {
             }
         }
         TeamModel learnt = trainer.train(3, examples, 7);
-        assertThat(learnt.outcomeExamples()).isEqualTo(240);
+        assertThat(learnt.contactExamples()).isEqualTo(240);
         String question = "Is er hulp mogelijk bij het huishouden? Thuis gaat het zo niet meer.";
 
         RoutingDecision before = decide(contact(question, null, null, null, null), knowledgeOnly);
