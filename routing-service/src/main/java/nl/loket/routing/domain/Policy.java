@@ -55,7 +55,13 @@ public record Policy(String name, int version, String description, double minCon
         /** The team that handles the matched product, category or case; needs enough confidence. */
         HANDLING_TEAM,
         /** The team the trained model names (with {@link Condition#MODEL_CONFIDENT} or its variant). */
-        MODEL_TEAM
+        MODEL_TEAM,
+        /**
+         * As {@link #MODEL_TEAM}, and the first line too when the model names it: a model that is sure a contact is
+         * the first line's (an agent's note of a caller's general question) keeps it there, whatever team the
+         * later rules would find for its subject.
+         */
+        MODEL_TEAM_OR_FIRST_LINE
     }
 
     /**

@@ -249,12 +249,12 @@ public final class RoutingEngine {
                 return Optional.of(decision(policy, k, team, rule.id(), a, a.confidence,
                         handlingReason(rule, policy, a, k, team)));
             }
-            case MODEL_TEAM -> {
+            case MODEL_TEAM, MODEL_TEAM_OR_FIRST_LINE -> {
                 ModelPrediction m = a.model();
-                // the model places contacts with a team; what it would give the first line, the first line's own
+                // MODEL_TEAM places contacts with a team; what it would give the first line, the first line's own
                 // rules take (with their reason: triage, information question)
                 if (m == null || excluded.contains(m.teamId()) || !k.knowsTeam(m.teamId())
-                        || m.teamId().equals(firstLine)) {
+                        || (rule.routeTo() == Policy.Route.MODEL_TEAM && m.teamId().equals(firstLine))) {
                     return Optional.empty();
                 }
                 Match top = a.matches.stream().filter(x -> m.teamId().equals(x.teamId())).findFirst().orElse(null);
