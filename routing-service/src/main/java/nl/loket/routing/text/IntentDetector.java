@@ -191,14 +191,8 @@ public final class IntentDetector {
         if (content == null) {
             return false;
         }
-        java.util.regex.Matcher words = WORD.matcher(GREETING.matcher(content.strip().toLowerCase(java.util.Locale.ROOT))
-                .replaceFirst(""));
-        while (words.find()) {
-            if (PERSONAL_WORDS.contains(words.group())) {
-                return true;
-            }
-        }
-        return false;
+        return words(GREETING.matcher(content.strip().toLowerCase(java.util.Locale.ROOT)).replaceFirst("")).stream()
+                .anyMatch(PERSONAL_WORDS::contains);
     }
 
     /**
@@ -211,8 +205,8 @@ public final class IntentDetector {
         if (content == null) {
             return false;
         }
-        for (String sentence : SENTENCE_END.split(content.strip().toLowerCase(java.util.Locale.ROOT))) {
-            String s = GREETING.matcher(sentence.strip()).replaceFirst("");
+        for (String sentence : sentences(content)) {
+            String s = sentence;
             if (s.endsWith("?")) {
                 int comma = s.indexOf(',');
                 if (comma < 0) {
@@ -223,14 +217,9 @@ public final class IntentDetector {
             if (NOT_A_SITUATION.matcher(s).find() || CLOSING.matcher(s).find()) {
                 continue;
             }
-            java.util.regex.Matcher words = WORD.matcher(s);
-            int n = 0;
-            String first = null;
-            while (words.find()) {
-                first = first == null ? words.group() : first;
-                n++;
-            }
-            if (n >= 3 && !QUESTION_WORDS.contains(first) && !QUESTION_CLAUSE_STARTS.contains(first)) {
+            List<String> words = words(s);
+            if (words.size() >= 3 && !QUESTION_WORDS.contains(words.get(0))
+                    && !QUESTION_CLAUSE_STARTS.contains(words.get(0))) {
                 return true;
             }
         }
@@ -247,26 +236,34 @@ public final class IntentDetector {
         if (content == null) {
             return false;
         }
-        for (String sentence : SENTENCE_END.split(content.strip().toLowerCase(java.util.Locale.ROOT))) {
-            if (sentence.endsWith("?")) {
+        for (String s : sentences(content)) {
+            if (s.endsWith("?") || NOT_A_SITUATION.matcher(s).find()) {
                 continue;
             }
-            String s = GREETING.matcher(sentence.strip()).replaceFirst("");
-            if (NOT_A_SITUATION.matcher(s).find()) {
-                continue;
-            }
-            java.util.regex.Matcher words = WORD.matcher(s);
-            int n = 0;
-            boolean told = false;
-            while (words.find()) {
-                n++;
-                told |= SITUATION_SUBJECTS.contains(words.group());
-            }
-            if (told && n >= SITUATION_MIN_WORDS) {
+            List<String> words = words(s);
+            if (words.size() >= SITUATION_MIN_WORDS && words.stream().anyMatch(SITUATION_SUBJECTS::contains)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The sentences of a text, lower case, each without a leading greeting ("Beste gemeente, …"). */
+    private static List<String> sentences(String content) {
+        List<String> out = new ArrayList<>();
+        for (String sentence : SENTENCE_END.split(content.strip().toLowerCase(java.util.Locale.ROOT))) {
+            out.add(GREETING.matcher(sentence.strip()).replaceFirst(""));
+        }
+        return out;
+    }
+
+    private static List<String> words(String s) {
+        List<String> out = new ArrayList<>();
+        java.util.regex.Matcher m = WORD.matcher(s);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
     }
 
     private static boolean matches(List<String> tokens, List<String> phrase) {
