@@ -82,6 +82,13 @@ public interface RoutingConfig {
         @WithDefault("true")
         boolean exampleContacts();
 
+        /**
+         * The number of settled contacts at which an example contact weighs half as much as a settled one: each weighs
+         * {@code n / (n + settled contacts trained on)}, so the municipality's own contacts take over as they come.
+         */
+        @WithDefault("500")
+        int exampleWeightHalfAt();
+
         /** Weight of a contact a transfer corrected (a settled contact that stayed where it was routed weighs 1). */
         @WithDefault("3.0")
         double correctionWeight();

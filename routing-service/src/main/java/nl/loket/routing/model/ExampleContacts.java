@@ -43,12 +43,17 @@ public final class ExampleContacts {
      * key is the row's place in the file, so the same file gives the same examples.
      */
     public static List<TrainingExample> of(KnowledgeSnapshot k, Predicate<String> use) {
+        return of(k, use, 1.0);
+    }
+
+    /** As {@link #of(KnowledgeSnapshot, Predicate)}, each example with this weight. */
+    public static List<TrainingExample> of(KnowledgeSnapshot k, Predicate<String> use, double weight) {
         List<TrainingExample> out = new ArrayList<>();
         for (int i = 0; i < ROWS.size(); i++) {
             RoutingEvaluator.Row r = ROWS.get(i);
             if (use.test(r.provenance()) && k.knowsTeam(r.expected())) {
                 out.add(new TrainingExample(TrainingExample.EXAMPLE + String.format("%05d", i), r.text(),
-                        r.expected(), 1.0));
+                        r.expected(), weight));
             }
         }
         return out;

@@ -137,8 +137,10 @@ public class ModelTraining {
 
         List<TrainingExample> examples = new ArrayList<>(KnowledgeExamples.of(knowledge));
         int knowledgeExamples = examples.size();
+        // the examples teach a platform without history; its own settled contacts take over as they come
+        double exampleWeight = (double) config.exampleWeightHalfAt() / (config.exampleWeightHalfAt() + learn.size());
         if (config.exampleContacts()) {
-            examples.addAll(ExampleContacts.of(knowledge));
+            examples.addAll(ExampleContacts.of(knowledge, provenance -> true, exampleWeight));
         }
         int exampleContacts = examples.size() - knowledgeExamples;
         int outcomeExamples = 0;
@@ -165,8 +167,9 @@ public class ModelTraining {
         String note;
         if (holdout.isEmpty()) {
             promote = live == null;
-            note = String.format("Trained in %d ms on %d knowledge texts, %d example contacts and %d settled contacts. ",
-                    trainMs, knowledgeExamples, exampleContacts, outcomeExamples) + (promote
+            note = String.format(java.util.Locale.ROOT, "Trained in %d ms on %d knowledge texts, %d example contacts "
+                    + "(weight %.2f) and %d settled contacts. ", trainMs, knowledgeExamples, exampleContacts,
+                    exampleWeight, outcomeExamples) + (promote
                     ? "No version was live: this one goes live (too few settled contacts to compare: "
                             + newestFirst.size() + ")."
                     : "Too few settled contacts to compare with the live version (" + newestFirst.size()
@@ -175,9 +178,10 @@ public class ModelTraining {
             candidateAccuracy = accuracy(holdout, candidate, knowledge);
             liveAccuracy = accuracy(holdout, live, knowledge);
             promote = candidateAccuracy >= liveAccuracy;
-            note = String.format("Trained in %d ms on %d knowledge texts, %d example contacts and %d settled contacts; "
-                    + "on the %d newest settled contacts held back it routes %.1f%% right, %s %.1f%%: %s.", trainMs,
-                    knowledgeExamples, exampleContacts, outcomeExamples, holdout.size(), 100 * candidateAccuracy,
+            note = String.format(java.util.Locale.ROOT, "Trained in %d ms on %d knowledge texts, %d example contacts "
+                    + "(weight %.2f) and %d settled contacts; on the %d newest settled contacts held back it routes "
+                    + "%.1f%% right, %s %.1f%%: %s.", trainMs, knowledgeExamples, exampleContacts, exampleWeight,
+                    outcomeExamples, holdout.size(), 100 * candidateAccuracy,
                     live == null ? "the rules alone" : "live version " + live.version(), 100 * liveAccuracy,
                     promote ? "goes live" : "kept, not live");
         }
