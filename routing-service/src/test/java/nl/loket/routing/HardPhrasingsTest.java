@@ -126,6 +126,9 @@ class HardPhrasingsTest {
                 + "niet meer op").generalQuestion()).isFalse();
         assertThat(knowledge.intents().detect("Meneer vraagt wat erfpacht voor zijn woning gaat kosten?")
                 .generalQuestion()).isFalse();
+        assertThat(knowledge.intents().detect("Heb ik recht op een traplift?").generalQuestion()).isFalse();
+        assertThat(knowledge.intents().detect("Komen wij in aanmerking voor bijzondere bijstand?").generalQuestion())
+                .isFalse();
         assertThat(knowledge.intents().detect("er groeien grote paddenstoelen onderaan de boom, is die nog wel veilig?")
                 .generalQuestion()).isFalse();
         assertThat(knowledge.intents().detect("Welke bestemming heeft het weiland achter de Dijkweg? Er gaan geruchten "

@@ -45,6 +45,13 @@ public final class IntentDetector {
     /** Who tells a situation: the citizen, or the agent's note of a call or a visit ("Meneer wil een lunchroom …"). */
     private static final Set<String> SITUATION_SUBJECTS = Set.of("ik", "wij", "we", "mijn", "m'n", "mn", "ons", "onze",
             "me", "mij", "meneer", "mevrouw", "mw", "dhr", "beller", "bezoeker", "klant", "inwoner");
+    /**
+     * Asking whether one is entitled ("Heb ik recht op een traplift?", "Komen wij in aanmerking voor bijzondere
+     * bijstand?"): a request about the writer's own situation, phrased as a question.
+     */
+    private static final java.util.regex.Pattern ELIGIBILITY = java.util.regex.Pattern.compile(
+            "\\b(heb|hebben|heeft) (ik|wij|we|hij|zij|ze) (nog |dan |ook )?recht op\\b"
+                    + "|\\b(kom|komen|komt) (ik|wij|we|hij|zij|ze) (nog |dan |ook )?in aanmerking\\b");
     /** Words that make a text about the writer's (or the caller's) own situation, wherever they stand. */
     private static final Set<String> PERSONAL_WORDS = Set.of("mijn", "m'n", "mn", "ons", "onze", "meneer", "mevrouw",
             "mw", "dhr", "beller", "bezoeker");
@@ -183,7 +190,7 @@ public final class IntentDetector {
 
     /**
      * Whether a text names something of the writer's own or, in an agent's note, the caller: "mijn moeder", "onze
-     * schutting", "m'n aanslag", "Meneer vraagt …". A question without it ("Hoe kan ik bezwaar maken tegen een
+     * schutting", "m'n aanslag", "Meneer vraagt …", or asks whether one is entitled ("Heb ik recht op …?"). A question without it ("Hoe kan ik bezwaar maken tegen een
      * besluit?", "Welke voorwaarden gelden er voor bijzondere bijstand?") is a general one; an inverted "kan ik" is not
      * a situation.
      */
@@ -191,8 +198,8 @@ public final class IntentDetector {
         if (content == null) {
             return false;
         }
-        return words(GREETING.matcher(content.strip().toLowerCase(java.util.Locale.ROOT)).replaceFirst("")).stream()
-                .anyMatch(PERSONAL_WORDS::contains);
+        String text = GREETING.matcher(content.strip().toLowerCase(java.util.Locale.ROOT)).replaceFirst("");
+        return ELIGIBILITY.matcher(text).find() || words(text).stream().anyMatch(PERSONAL_WORDS::contains);
     }
 
     /**
