@@ -13,8 +13,8 @@ import java.time.Instant;
  * @param liveVersion       that live version (null: the rules alone)
  */
 public record ModelVersion(int version, Status status, Instant createdAt, long seed, int knowledgeExamples,
-        int exampleContacts, int outcomeExamples, int holdout, Double candidateAccuracy, Double liveAccuracy, Integer liveVersion,
-        String note) {
+        int exampleContacts, int outcomeExamples, int holdout, Double candidateAccuracy, Double liveAccuracy,
+        Integer liveVersion, String note) {
 
     /** The labelled contact texts it learnt from (a policy's {@code minOutcomes} reads this). */
     public int contactExamples() {

@@ -65,14 +65,15 @@ public record Policy(String name, int version, String description, double minCon
     }
 
     /**
-     * @param minConfidence for {@link Condition#MODEL_CONFIDENT} (and its variant): the model's confidence at which the rule fires;
-     *                      for {@link Route#HANDLING_TEAM}: the match's confidence it needs (a back office still needs
-     *                      at least the policy's backOfficeMinConfidence). Optional; default the policy's minConfidence
-     * @param minOutcomes   for {@link Condition#MODEL_CONFIDENT} (and its variant): the rule fires only for a model version that learnt
-     *                      from at least this many labelled contact texts — settled contacts and the bundled example
-     *                      contacts (optional; default 0). The knowledge alone says what a subject is, not how
-     *                      contacts about it are handled: such a rule may come before the intent rules only once the
-     *                      model has seen how they are.
+     * @param minConfidence for {@link Condition#MODEL_CONFIDENT} (and its variant): the model's confidence at which the
+     *                      rule fires; for {@link Route#HANDLING_TEAM}: the match's confidence it needs (a back office
+     *                      still needs at least the policy's backOfficeMinConfidence). Optional; default the policy's
+     *                      minConfidence
+     * @param minOutcomes   for {@link Condition#MODEL_CONFIDENT} (and its variant): the rule fires only for a model
+     *                      version that learnt from at least this many labelled contact texts — settled contacts and
+     *                      the bundled example contacts (optional; default 0). The knowledge alone says what a subject
+     *                      is, not how contacts about it are handled: such a rule may come before the intent rules only
+     *                      once the model has seen how they are.
      */
     public record Rule(String id, Condition when, Route routeTo, Double minConfidence, Integer minOutcomes) {
 

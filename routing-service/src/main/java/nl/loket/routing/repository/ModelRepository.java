@@ -80,8 +80,8 @@ public class ModelRepository {
                             ? report.note() + " Kept: version " + live + " went live meanwhile." : report.note();
                     ModelVersion stored = new ModelVersion(next, goesLive ? ModelVersion.Status.LIVE
                             : ModelVersion.Status.KEPT, report.createdAt(), report.seed(), report.knowledgeExamples(),
-                            report.exampleContacts(), report.outcomeExamples(), report.holdout(), report.candidateAccuracy(),
-                            report.liveAccuracy(), comparedWith, note);
+                            report.exampleContacts(), report.outcomeExamples(), report.holdout(),
+                            report.candidateAccuracy(), report.liveAccuracy(), comparedWith, note);
                     Uni<?> retire = goesLive && live != null
                             ? tx.preparedQuery("UPDATE routing_model SET status = 'RETIRED' WHERE status = 'LIVE'")
                                     .execute()
@@ -155,8 +155,9 @@ public class ModelRepository {
     private static ModelVersion info(Row r) {
         return new ModelVersion(r.getInteger("version"), ModelVersion.Status.valueOf(r.getString("status")),
                 r.getOffsetDateTime("created_at").toInstant(), r.getLong("seed"), r.getInteger("knowledge_examples"),
-                r.getInteger("example_contacts"), r.getInteger("outcome_examples"), r.getInteger("holdout"), r.getDouble("candidate_accuracy"),
-                r.getDouble("live_accuracy"), r.getInteger("live_version"), r.getString("note"));
+                r.getInteger("example_contacts"), r.getInteger("outcome_examples"), r.getInteger("holdout"),
+                r.getDouble("candidate_accuracy"), r.getDouble("live_accuracy"), r.getInteger("live_version"),
+                r.getString("note"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

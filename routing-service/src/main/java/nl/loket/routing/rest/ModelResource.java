@@ -61,8 +61,7 @@ public class ModelResource {
     /** A training report: the stored version, whether it went live, and against what it was compared. */
     public record TrainResponse(int version, boolean promoted, Integer liveVersion, Integer previousLiveVersion,
             long seed, int knowledgeExamples, int exampleContacts, int outcomeExamples, int holdout,
-            Double candidateAccuracy,
-            Double liveAccuracy, String note) {
+            Double candidateAccuracy, Double liveAccuracy, String note) {
     }
 
     @POST
@@ -82,7 +81,8 @@ public class ModelResource {
             var live = registry.current();
             return Response.ok(new TrainResponse(v.version(), v.status() == ModelVersion.Status.LIVE,
                     live == null ? null : live.version(), v.liveVersion(), v.seed(), v.knowledgeExamples(),
-                    v.exampleContacts(), v.outcomeExamples(), v.holdout(), v.candidateAccuracy(), v.liveAccuracy(), v.note())).build();
+                    v.exampleContacts(), v.outcomeExamples(), v.holdout(), v.candidateAccuracy(), v.liveAccuracy(),
+                    v.note())).build();
         }).onFailure(RoutingService.ViewNotReadyException.class).recoverWithItem(() -> Response.fromResponse(
                 ProblemResponses.of(503, "Not ready", "The knowledge view has not caught up yet; try again shortly."))
                 .header("Retry-After", "5").build());

@@ -56,9 +56,9 @@ public final class IntentDetector {
     private static final Set<String> PERSONAL_WORDS = Set.of("mijn", "m'n", "mn", "ons", "onze", "meneer", "mevrouw",
             "mw", "dhr", "beller", "bezoeker");
     /** Words that lead a condition or an inverted question, not a statement: "Als ik ga trouwen, moet ik …?" */
-    private static final Set<String> QUESTION_CLAUSE_STARTS = Set.of("als", "indien", "wanneer", "zodra", "stel", "voordat",
-            "nadat", "mocht", "bij", "kan", "mag", "moet", "is", "zijn", "heb", "hebben", "wordt", "worden", "krijg",
-            "krijgen", "ben");
+    private static final Set<String> QUESTION_CLAUSE_STARTS = Set.of("als", "indien", "wanneer", "zodra", "stel",
+            "voordat", "nadat", "mocht", "bij", "kan", "mag", "moet", "is", "zijn", "heb", "hebben", "wordt", "worden",
+            "krijg", "krijgen", "ben");
     /** A closing line ("Met vriendelijke groet", "Groeten, Anna", "Alvast dank"). */
     private static final java.util.regex.Pattern CLOSING = java.util.regex.Pattern.compile(
             "^(met )?(vriendelijke )?groet(en|jes)?\\b|^(alvast |bij voorbaat )?(bedankt|dank)");
@@ -190,9 +190,9 @@ public final class IntentDetector {
 
     /**
      * Whether a text names something of the writer's own or, in an agent's note, the caller: "mijn moeder", "onze
-     * schutting", "m'n aanslag", "Meneer vraagt …", or asks whether one is entitled ("Heb ik recht op …?"). A question without it ("Hoe kan ik bezwaar maken tegen een
-     * besluit?", "Welke voorwaarden gelden er voor bijzondere bijstand?") is a general one; an inverted "kan ik" is not
-     * a situation.
+     * schutting", "m'n aanslag", "Meneer vraagt …", or asks whether one is entitled ("Heb ik recht op …?"). A question
+     * without it ("Hoe kan ik bezwaar maken tegen een besluit?", "Welke voorwaarden gelden er voor bijzondere
+     * bijstand?") is a general one; an inverted "kan ik" is not a situation.
      */
     static boolean personal(String content) {
         if (content == null) {

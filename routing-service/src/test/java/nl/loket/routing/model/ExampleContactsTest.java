@@ -44,7 +44,8 @@ class ExampleContactsTest {
 
     /**
      * Cross-validation: a set of example contacts left out of training is routed better by a model that learnt from
-     * the other sets than by one that knows the knowledge alone (the sets were written separately, blind to each other).
+     * the other sets than by one that knows the knowledge alone (the sets were written separately, blind to each
+     * other).
      */
     @Test
     void contactsOfASetLeftOutAreRoutedBetterAfterLearningFromTheOtherSets() {
@@ -57,8 +58,8 @@ class ExampleContactsTest {
             List<TrainingExample> examples = new ArrayList<>(KnowledgeExamples.of(knowledge));
             examples.addAll(ExampleContacts.of(knowledge, p -> !p.equals(leftOut)));
             TeamModel learnt = trainer.train(2, examples, 20261130L);
-            List<RoutingEvaluator.Row> rows = ExampleContacts.rows().stream().filter(r -> r.provenance().equals(leftOut))
-                    .toList();
+            List<RoutingEvaluator.Row> rows = ExampleContacts.rows().stream()
+                    .filter(r -> r.provenance().equals(leftOut)).toList();
             double before = accuracy(rows, engine, policy, knowledge, knowledgeAlone);
             double after = accuracy(rows, engine, policy, knowledge, learnt);
             System.out.printf("%s (%d rows, left out): knowledge alone %.3f, with the other example contacts %.3f%n",
