@@ -2,9 +2,6 @@ package nl.loket.demo;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +42,15 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -119,8 +125,10 @@ public final class LoadBench {
         RoutedWatcher watcher = new RoutedWatcher(bootstrap, MUNICIPALITY);
         watcher.start();
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(4)).connectTimeout(Duration.ofSeconds(10)).build();
+        // one event loop, keep-alive, a connection per request in flight (as many as the generator lets be in flight)
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+        HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(10_000)
+                .setTcpNoDelay(true), new PoolOptions().setHttp1MaxSize(MAX_IN_FLIGHT));
         watcher.from(Instant.MAX); // nothing counts until the measured load starts
         if (warmupSeconds > 0) {
             // the JIT of six JVMs and the connection pools: not measured, its contacts received before the measured ones
@@ -255,16 +263,19 @@ public final class LoadBench {
                 o.refused.incrementAndGet();
                 continue;
             }
-            HttpRequest request = HttpRequest.newBuilder(intake).timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .header("Idempotency-Key", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString(contact(firstIndex + i))).build();
-            CompletableFuture<?> f = http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((response, error) -> {
+            RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(intake.toString())
+                    .setTimeout(60_000).putHeader("Authorization", "Bearer " + token)
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("Idempotency-Key", UUID.randomUUID().toString());
+            Buffer body = Buffer.buffer(contact(firstIndex + i));
+            CompletableFuture<?> f = http.request(request)
+                    .compose(r -> r.send(body).compose(response -> response.body().map(ignored -> response.statusCode())))
+                    .toCompletionStage().toCompletableFuture()
+                    .whenComplete((status, error) -> {
                         inFlight.release();
                         long micros = Math.max(1, (System.nanoTime() - intended) / 1000);
                         o.latency.recordValue(Math.min(micros, MAX_LATENCY_MS * 1000));
-                        if (error == null && response.statusCode() / 100 == 2) {
+                        if (error == null && status / 100 == 2) {
                             o.accepted.incrementAndGet();
                         } else {
                             o.failed.incrementAndGet();

@@ -112,6 +112,45 @@ class ContactResourceTest {
         assertThat(copies).hasSize(1);
     }
 
+    /**
+     * Receipts handed in together are stored by one statement (PendingReceipts): many requests at once, a few keys
+     * each sent several times, and every key is still one contact with one event. (A retry that finds its receipt
+     * still PENDING publishes it again with the same event id, which consumers skip.)
+     */
+    @Test
+    void theSameKeySentManyTimesAtOnceIsOneContactWithOneEvent() throws Exception {
+        List<String> keys = Stream.generate(() -> UUID.randomUUID().toString()).limit(4).toList();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 48; i++) {
+                String key = keys.get(i % keys.size());
+                String body = body("Gelijktijdig ingestuurd " + key);
+                answers.add(pool.submit(() -> given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                        .body(body).post("/api/v1/contacts").then().statusCode(202).extract().<String>path("contactId")));
+            }
+            java.util.Map<String, java.util.Set<String>> contactsByKey = new java.util.HashMap<>();
+            for (int i = 0; i < answers.size(); i++) {
+                contactsByKey.computeIfAbsent(keys.get(i % keys.size()), k -> new java.util.HashSet<>())
+                        .add(answers.get(i).get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(contactsByKey.values()).hasSize(keys.size()).allSatisfy(ids -> assertThat(ids).hasSize(1));
+
+            String later = given().contentType(ContentType.JSON).body(body("Daarna nog een")).post("/api/v1/contacts")
+                    .then().statusCode(202).extract().path("contactId");
+            TopicClient.await(Topics.CONTACTS_RECEIVED, r -> later.equals(r.key()), 1, WAIT);
+            java.util.Set<String> contacts = contactsByKey.values().stream().flatMap(java.util.Set::stream)
+                    .collect(java.util.stream.Collectors.toSet());
+            java.util.Map<String, java.util.Set<String>> eventIds = TopicClient.readAll(Topics.CONTACTS_RECEIVED, WAIT)
+                    .stream().filter(r -> contacts.contains(r.key()))
+                    .collect(java.util.stream.Collectors.groupingBy(TopicClient.ReadRecord::key,
+                            java.util.stream.Collectors.mapping(r -> r.header("ce_id"), java.util.stream.Collectors.toSet())));
+            assertThat(eventIds).hasSize(keys.size()).allSatisfy((contact, ids) -> assertThat(ids).hasSize(1));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void sameIdempotencyKeyWithAnotherBodyIs422() {
         String key = UUID.randomUUID().toString();

@@ -33,6 +33,12 @@ public final class TeamModel {
     private final DenseMatrix weights;
     private final Map<String, Integer> labelIds = new HashMap<>();
     private final int contactExamples;
+    /**
+     * Feature id by bucket number (-1: not in the model), and per feature id its mean weight over the teams: a
+     * decision looks its features up in arrays, not by name (the names' String hashes collide into tree bins).
+     */
+    private final int[] idOfBucket = new int[TextFeatures.BUCKETS];
+    private final double[] meanWeight;
 
     public TeamModel(int version, Model<Label> model, TextFeatures features, int contactExamples) {
         this.version = version;
@@ -42,6 +48,30 @@ public final class TeamModel {
         this.featureIds = model.getFeatureIDMap();
         this.weights = model instanceof LinearSGDModel linear ? linear.getWeightsCopy() : null;
         model.getOutputIDInfo().getDomain().forEach(l -> labelIds.put(l.getLabel(), model.getOutputIDInfo().getID(l)));
+        java.util.Arrays.fill(idOfBucket, -1);
+        featureIds.forEach(info -> {
+            int bucket = TextFeatures.bucketOf(info.getName());
+            if (bucket >= 0) {
+                idOfBucket[bucket] = featureIds.getID(info.getName());
+            }
+        });
+        meanWeight = new double[featureIds.size()];
+        if (weights != null) {
+            int teams = weights.getDimension1Size();
+            for (int id = 0; id < meanWeight.length; id++) {
+                double sum = 0;
+                for (int r = 0; r < teams; r++) {
+                    sum += weights.get(r, id);
+                }
+                meanWeight[id] = sum / teams;
+            }
+        }
+    }
+
+    /** The model's id of a feature name, -1 when it has none. */
+    private int idOf(String name) {
+        int bucket = TextFeatures.bucketOf(name);
+        return bucket >= 0 ? idOfBucket[bucket] : featureIds.getID(name);
     }
 
     /** A stored version (Tribuo's protobuf form). */
@@ -95,7 +125,7 @@ public final class TeamModel {
         ArrayExample<Label> example = new ArrayExample<>(LABELS.getUnknownOutput(), x.names(), x.values());
         boolean known = false;
         for (String name : x.names()) {
-            if (featureIds.getID(name) >= 0) {
+            if (idOf(name) >= 0) {
                 known = true;
                 break;
             }
@@ -134,17 +164,11 @@ public final class TeamModel {
         }
         Map<String, Double> byWord = new LinkedHashMap<>();
         for (int i = 0; i < x.names().length; i++) {
-            int id = featureIds.getID(x.names()[i]);
+            int id = idOf(x.names()[i]);
             if (id < 0) {
                 continue;
             }
-            double mine = weights.get(row, id);
-            double mean = 0;
-            for (int r = 0; r < weights.getDimension1Size(); r++) {
-                mean += weights.get(r, id);
-            }
-            mean /= weights.getDimension1Size();
-            double contribution = (mine - mean) * x.values()[i];
+            double contribution = (weights.get(row, id) - meanWeight[id]) * x.values()[i];
             String word = x.wordOf().get(x.names()[i]);
             if (word != null && word.length() > 2 && explainable.test(word)) {
                 byWord.merge(word, contribution, Double::sum);

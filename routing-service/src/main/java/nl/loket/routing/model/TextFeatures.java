@@ -117,6 +117,19 @@ public final class TextFeatures {
         return "f" + Long.toString(Math.floorMod(h, (long) BUCKETS), 36);
     }
 
+    /** The bucket number of a feature name of {@link #bucket}; -1 for a name that is not one. */
+    static int bucketOf(String name) {
+        if (name.length() < 2 || name.length() > 5 || name.charAt(0) != 'f') {
+            return -1;
+        }
+        try {
+            int bucket = Integer.parseInt(name, 1, name.length(), 36);
+            return bucket >= 0 && bucket < BUCKETS ? bucket : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     private static String fold(String s) {
         return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
     }
