@@ -30,14 +30,19 @@ public final class TeamModel {
     private final Model<Label> model;
     private final TextFeatures features;
     private final ImmutableFeatureMap featureIds;
-    private final DenseMatrix weights;
     private final Map<String, Integer> labelIds = new HashMap<>();
     private final int contactExamples;
-    /**
-     * Feature id by bucket number (-1: not in the model), and per feature id its mean weight over the teams: a
-     * decision looks its features up in arrays, not by name (the names' String hashes collide into tree bins).
+    /*
+     * The linear model as arrays, for deciding (Tribuo's own predict looks every feature up by name and sorts them):
+     * feature id by bucket number (-1: not in the model), the weights feature by feature (teams' weights of feature
+     * id f at f * teams), the teams' biases, the label of every team id, and per feature its mean weight over the
+     * teams (for the strongest words).
      */
     private final int[] idOfBucket = new int[TextFeatures.BUCKETS];
+    private final int teams;
+    private final double[] weightsByFeature;
+    private final double[] bias;
+    private final String[] teamOf;
     private final double[] meanWeight;
 
     public TeamModel(int version, Model<Label> model, TextFeatures features, int contactExamples) {
@@ -46,7 +51,9 @@ public final class TeamModel {
         this.model = model;
         this.features = features;
         this.featureIds = model.getFeatureIDMap();
-        this.weights = model instanceof LinearSGDModel linear ? linear.getWeightsCopy() : null;
+        if (!(model instanceof LinearSGDModel linear)) {
+            throw new IllegalArgumentException("Not a linear team model: " + model.getClass().getName());
+        }
         model.getOutputIDInfo().getDomain().forEach(l -> labelIds.put(l.getLabel(), model.getOutputIDInfo().getID(l)));
         java.util.Arrays.fill(idOfBucket, -1);
         featureIds.forEach(info -> {
@@ -55,23 +62,24 @@ public final class TeamModel {
                 idOfBucket[bucket] = featureIds.getID(info.getName());
             }
         });
-        meanWeight = new double[featureIds.size()];
-        if (weights != null) {
-            int teams = weights.getDimension1Size();
-            for (int id = 0; id < meanWeight.length; id++) {
-                double sum = 0;
-                for (int r = 0; r < teams; r++) {
-                    sum += weights.get(r, id);
-                }
-                meanWeight[id] = sum / teams;
+        DenseMatrix weights = linear.getWeightsCopy(); // teams × (features + the bias, last)
+        int featureCount = featureIds.size();
+        teams = weights.getDimension1Size();
+        weightsByFeature = new double[featureCount * teams];
+        bias = new double[teams];
+        meanWeight = new double[featureCount];
+        teamOf = new String[teams];
+        labelIds.forEach((label, id) -> teamOf[id] = label);
+        for (int r = 0; r < teams; r++) {
+            for (int f = 0; f < featureCount; f++) {
+                weightsByFeature[f * teams + r] = weights.get(r, f);
+                meanWeight[f] += weights.get(r, f);
             }
+            bias[r] = weights.get(r, featureCount);
         }
-    }
-
-    /** The model's id of a feature name, -1 when it has none. */
-    private int idOf(String name) {
-        int bucket = TextFeatures.bucketOf(name);
-        return bucket >= 0 ? idOfBucket[bucket] : featureIds.getID(name);
+        for (int f = 0; f < featureCount; f++) {
+            meanWeight[f] /= teams;
+        }
     }
 
     /** A stored version (Tribuo's protobuf form). */
@@ -119,32 +127,21 @@ public final class TeamModel {
     public ModelPrediction predict(String text, java.util.function.Predicate<String> allowed,
             java.util.function.Predicate<String> explainable) {
         TextFeatures.Extracted x = features.extract(text);
-        if (x.isEmpty()) {
+        double[] scores = scores(x);
+        if (scores == null) {
             return null;
         }
-        ArrayExample<Label> example = new ArrayExample<>(LABELS.getUnknownOutput(), x.names(), x.values());
-        boolean known = false;
-        for (String name : x.names()) {
-            if (idOf(name) >= 0) {
-                known = true;
-                break;
-            }
-        }
-        if (!known) {
-            return null;
-        }
-        Prediction<Label> p = model.predict(example);
         String best = null;
         double bestScore = -1;
         double total = 0;
-        for (Map.Entry<String, Label> e : p.getOutputScores().entrySet()) {
-            if (allowed != null && !allowed.test(e.getKey())) {
+        for (int r = 0; r < teams; r++) {
+            if (allowed != null && !allowed.test(teamOf[r])) {
                 continue;
             }
-            total += e.getValue().getScore();
-            if (e.getValue().getScore() > bestScore) {
-                bestScore = e.getValue().getScore();
-                best = e.getKey();
+            total += scores[r];
+            if (scores[r] > bestScore) {
+                bestScore = scores[r];
+                best = teamOf[r];
             }
         }
         if (best == null || total <= 0) {
@@ -155,21 +152,76 @@ public final class TeamModel {
         return new ModelPrediction(best, confidence, version, strongestWords(best, x, explainable, 3));
     }
 
+    /**
+     * The teams' probabilities for a text by team id (what Tribuo's {@code predict} gives: the linear scores with the
+     * bias, soft-maxed over all teams), or null when the text has no feature the model knows.
+     */
+    double[] scores(TextFeatures.Extracted x) {
+        double[] scores = bias.clone();
+        boolean known = false;
+        for (int i = 0; i < x.buckets().length; i++) {
+            int id = idOfBucket[x.buckets()[i]];
+            if (id < 0) {
+                continue;
+            }
+            known = true;
+            double v = x.values()[i];
+            for (int r = 0, at = id * teams; r < teams; r++, at++) {
+                scores[r] += weightsByFeature[at] * v;
+            }
+        }
+        if (!known) {
+            return null;
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (double s : scores) {
+            max = Math.max(max, s);
+        }
+        double sum = 0;
+        for (int r = 0; r < teams; r++) {
+            scores[r] = Math.exp(scores[r] - max);
+            sum += scores[r];
+        }
+        for (int r = 0; r < teams; r++) {
+            scores[r] /= sum;
+        }
+        return scores;
+    }
+
+    /** Tribuo's own prediction of a text's team probabilities, by label (to check {@link #scores} against). */
+    Map<String, Double> tribuoScores(String text) {
+        TextFeatures.Extracted x = features.extract(text);
+        Prediction<Label> p = model.predict(new ArrayExample<>(LABELS.getUnknownOutput(), x.names(), x.values()));
+        Map<String, Double> scores = new LinkedHashMap<>();
+        p.getOutputScores().forEach((label, l) -> scores.put(label, l.getScore()));
+        return scores;
+    }
+
+    /** {@link #scores} by label, for tests. */
+    Map<String, Double> scoresByTeam(String text) {
+        double[] scores = scores(features.extract(text));
+        Map<String, Double> byTeam = new LinkedHashMap<>();
+        for (int r = 0; scores != null && r < teams; r++) {
+            byTeam.put(teamOf[r], scores[r]);
+        }
+        return byTeam;
+    }
+
     /** The citizen's words whose features added most to {@code team}'s score (positive contributions only). */
     private List<String> strongestWords(String team, TextFeatures.Extracted x,
             java.util.function.Predicate<String> explainable, int limit) {
         Integer row = labelIds.get(team);
-        if (weights == null || row == null) {
+        if (row == null) {
             return List.of();
         }
         Map<String, Double> byWord = new LinkedHashMap<>();
-        for (int i = 0; i < x.names().length; i++) {
-            int id = idOf(x.names()[i]);
+        for (int i = 0; i < x.buckets().length; i++) {
+            int id = idOfBucket[x.buckets()[i]];
             if (id < 0) {
                 continue;
             }
-            double contribution = (weights.get(row, id) - meanWeight[id]) * x.values()[i];
-            String word = x.wordOf().get(x.names()[i]);
+            double contribution = (weightsByFeature[id * teams + row] - meanWeight[id]) * x.values()[i];
+            String word = x.words()[i];
             if (word != null && word.length() > 2 && explainable.test(word)) {
                 byWord.merge(word, contribution, Double::sum);
             }
@@ -182,7 +234,7 @@ public final class TeamModel {
 
     /** The model's weights (for tests: two trainings with one seed give the same). */
     public DenseMatrix getWeights() {
-        return weights == null ? null : weights.copy();
+        return ((LinearSGDModel) model).getWeightsCopy();
     }
 
     /** The feature names the model holds: hashed buckets only, never a word. */

@@ -3,7 +3,6 @@ package nl.loket.routing.model;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,16 +34,27 @@ public final class TextFeatures {
         this.text = text;
     }
 
-    /** A text's features: bucket name → value (L2-normalised), and per bucket the word it came from. */
-    public record Extracted(String[] names, double[] values, Map<String, String> wordOf) {
+    /**
+     * A text's features: per feature its bucket number, its value (L2-normalised) and the word it came from (null: a
+     * synonym the citizen did not write), in the order they first occur.
+     */
+    public record Extracted(int[] buckets, double[] values, String[] words) {
         public boolean isEmpty() {
-            return names.length == 0;
+            return buckets.length == 0;
+        }
+
+        /** The buckets as the model's feature names ({@link #name}). */
+        public String[] names() {
+            String[] names = new String[buckets.length];
+            for (int i = 0; i < buckets.length; i++) {
+                names[i] = name(buckets[i]);
+            }
+            return names;
         }
     }
 
     public Extracted extract(String content) {
-        Map<String, Double> counts = new LinkedHashMap<>();
-        Map<String, String> wordOf = new LinkedHashMap<>();
+        Counts counts = new Counts();
         if (content != null && !content.isBlank()) {
             List<String> words = new ArrayList<>();
             var m = WORD.matcher(fold(content));
@@ -55,9 +65,9 @@ public final class TextFeatures {
             List<String> search = analysed.searchTokens();
             for (int i = 0; i < search.size(); i++) {
                 String word = original(search.get(i), words);
-                add(counts, wordOf, "w:" + search.get(i), word, 1.0);
+                counts.add(bucket("w:" + search.get(i)), word, 1.0);
                 if (i > 0) {
-                    add(counts, wordOf, "b:" + search.get(i - 1) + "_" + search.get(i), word, 0.5);
+                    counts.add(bucket("b:" + search.get(i - 1) + "_" + search.get(i)), word, 0.5);
                 }
             }
             for (String word : words) {
@@ -67,24 +77,83 @@ public final class TextFeatures {
                 }
                 for (int n = 3; n <= 5; n++) {
                     for (int i = 0; i + n <= w.length(); i++) {
-                        add(counts, wordOf, "c:" + w.substring(i, i + n), word, 0.25);
+                        counts.add(bucket("c:" + w.substring(i, i + n)), word, 0.25);
                     }
                 }
             }
         }
-        double norm = 0;
-        for (double v : counts.values()) {
-            norm += v * v;
+        return counts.normalised();
+    }
+
+    /**
+     * Feature counts by bucket in the order the buckets first occur (open addressing on the bucket number: a text
+     * has a few hundred features at most, and no boxing, no string key per feature).
+     */
+    private static final class Counts {
+        private int[] slots = new int[256]; // index + 1 into the arrays below; 0 = empty
+        private int[] buckets = new int[128];
+        private double[] values = new double[128];
+        private String[] words = new String[128];
+        private int size;
+
+        void add(int bucket, String word, double weight) {
+            int mask = slots.length - 1;
+            for (int s = mix(bucket) & mask; ; s = (s + 1) & mask) {
+                int at = slots[s] - 1;
+                if (at < 0) {
+                    if (size == buckets.length) {
+                        buckets = java.util.Arrays.copyOf(buckets, size * 2);
+                        values = java.util.Arrays.copyOf(values, size * 2);
+                        words = java.util.Arrays.copyOf(words, size * 2);
+                    }
+                    buckets[size] = bucket;
+                    values[size] = weight;
+                    words[size] = word;
+                    slots[s] = ++size;
+                    if (size * 2 > slots.length) {
+                        grow();
+                    }
+                    return;
+                }
+                if (buckets[at] == bucket) {
+                    values[at] += weight;
+                    if (words[at] == null) {
+                        words[at] = word;
+                    }
+                    return;
+                }
+            }
         }
-        norm = Math.sqrt(norm);
-        String[] names = new String[counts.size()];
-        double[] values = new double[counts.size()];
-        int i = 0;
-        for (Map.Entry<String, Double> e : counts.entrySet()) {
-            names[i] = e.getKey();
-            values[i++] = e.getValue() / norm;
+
+        private void grow() {
+            slots = new int[slots.length * 2];
+            int mask = slots.length - 1;
+            for (int i = 0; i < size; i++) {
+                int s = mix(buckets[i]) & mask;
+                while (slots[s] != 0) {
+                    s = (s + 1) & mask;
+                }
+                slots[s] = i + 1;
+            }
         }
-        return new Extracted(names, values, wordOf);
+
+        private static int mix(int bucket) {
+            return bucket * 0x9E3779B9 >>> 7;
+        }
+
+        Extracted normalised() {
+            double norm = 0;
+            for (int i = 0; i < size; i++) {
+                norm += values[i] * values[i];
+            }
+            norm = Math.sqrt(norm);
+            double[] normalised = new double[size];
+            for (int i = 0; i < size; i++) {
+                normalised[i] = values[i] / norm;
+            }
+            return new Extracted(java.util.Arrays.copyOf(buckets, size), normalised,
+                    java.util.Arrays.copyOf(words, size));
+        }
     }
 
     /** Not a stop word (cached per word: Lucene's analysis is the costly part). */
@@ -100,24 +169,22 @@ public final class TextFeatures {
         return content;
     }
 
-    private static void add(Map<String, Double> counts, Map<String, String> wordOf, String feature, String word,
-            double weight) {
-        String bucket = bucket(feature);
-        counts.merge(bucket, weight, Double::sum);
-        wordOf.putIfAbsent(bucket, word);
-    }
-
     /** The bucket of a feature name: 64-bit FNV-1a over its UTF-8 bytes, modulo {@link #BUCKETS}. */
-    static String bucket(String feature) {
+    static int bucket(String feature) {
         long h = 0xcbf29ce484222325L;
         for (byte b : feature.getBytes(StandardCharsets.UTF_8)) {
             h ^= b & 0xff;
             h *= 0x100000001b3L;
         }
-        return "f" + Long.toString(Math.floorMod(h, (long) BUCKETS), 36);
+        return (int) Math.floorMod(h, (long) BUCKETS);
     }
 
-    /** The bucket number of a feature name of {@link #bucket}; -1 for a name that is not one. */
+    /** A bucket's feature name in a model: {@code f} and its number in base 36. */
+    static String name(int bucket) {
+        return "f" + Integer.toString(bucket, 36);
+    }
+
+    /** The bucket number of a feature name of {@link #name}; -1 for a name that is not one. */
     static int bucketOf(String name) {
         if (name.length() < 2 || name.length() > 5 || name.charAt(0) != 'f') {
             return -1;

@@ -161,6 +161,33 @@ class TeamModelTest {
                 .isEqualTo(decide(contact(AT_THE_DOOR, null, null, null, null), corrected));
     }
 
+    /** The model decides from its weights as arrays; Tribuo's own predict must give the same probabilities. */
+    @Test
+    void theModelsOwnScoringGivesTribuosProbabilities() throws Exception {
+        List<String> texts = new ArrayList<>(nl.loket.routing.eval.RoutingEvaluator
+                .read(java.nio.file.Path.of("src/test/resources/eval/dev-set.csv")).stream()
+                .map(nl.loket.routing.eval.RoutingEvaluator.Row::text).toList());
+        texts.addAll(List.of(AT_THE_DOOR, "Ik wil mijn paspoort verlengen", "xyzzy qwerty", "Ééñ wøørd 𝄞 met ßpecials"));
+        List<TrainingExample> withExamples = new ArrayList<>(KnowledgeExamples.of(knowledge));
+        withExamples.addAll(ExampleContacts.of(knowledge));
+        TeamModel examples = trainer.train(3, withExamples, 7);
+        int compared = 0;
+        for (TeamModel model : List.of(knowledgeOnly, corrected, examples)) {
+            for (String text : texts) {
+                var ours = model.scoresByTeam(text);
+                if (ours.isEmpty()) {
+                    continue; // no feature the model knows: Tribuo refuses such an example, we answer no prediction
+                }
+                var tribuo = model.tribuoScores(text);
+                assertThat(ours.keySet()).as(text).isEqualTo(tribuo.keySet());
+                ours.forEach((team, p) -> assertThat(p).as(text + " " + team)
+                        .isCloseTo(tribuo.get(team), org.assertj.core.data.Offset.offset(1e-12)));
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(3 * 150);
+    }
+
     @Test
     void theStoredModelHoldsNoWordsAndExplanationsNameOnlyKnowledgeWords() {
         String text = "Meneer Jansen van de Kerkstraat 12 staat verdacht aan de deur te rammelen";
