@@ -38,7 +38,7 @@ public class ContactListeners {
     private final RoutedContactPublisher publisher;
     private final MessageSettler settler;
     private final ModelRepository outcomes;
-    private final ObjectMapper mapper = EventJson.mapper();
+    private static final ObjectMapper MAPPER = EventJson.mapper();
 
     public ContactListeners(RoutingService routing, RoutedContactPublisher publisher, MessageSettler settler,
             ModelRepository outcomes) {
@@ -50,7 +50,7 @@ public class ContactListeners {
 
     @Incoming("contacts-received")
     public Uni<Void> onContactsReceived(ConsumerRecords<String, String> records) {
-        return settler.settleBatch(records, this::received,
+        return settler.settleBatch(records, ContactListeners::received,
                 contacts -> routing.routeReceived(contacts).chain(publisher::publish));
     }
 
@@ -78,13 +78,17 @@ public class ContactListeners {
         });
     }
 
-    private RoutingService.Received received(ConsumerRecord<String, String> r) {
+    /**
+     * A ContactReceived record read and schema-checked; fails with {@link InvalidRecordException} (dead letter, with
+     * the reason) when it is empty, not JSON or breaks the schema.
+     */
+    public static RoutingService.Received received(ConsumerRecord<String, String> r) {
         if (r.value() == null || r.value().isBlank()) {
             throw new InvalidRecordException("empty record");
         }
         JsonNode node;
         try {
-            node = mapper.readTree(r.value());
+            node = MAPPER.readTree(r.value());
         } catch (Exception e) {
             throw new InvalidRecordException("not JSON: " + e.getMessage());
         }
@@ -93,7 +97,7 @@ public class ContactListeners {
             throw new InvalidRecordException("schema-invalid " + ContactReceived.TYPE + ": " + String.join("; ", violations));
         }
         try {
-            return new RoutingService.Received(mapper.treeToValue(node, ContactReceived.class), r.value());
+            return new RoutingService.Received(MAPPER.treeToValue(node, ContactReceived.class), r.value());
         } catch (Exception e) {
             throw new InvalidRecordException("unreadable " + ContactReceived.TYPE + ": " + e.getMessage());
         }
@@ -114,7 +118,7 @@ public class ContactListeners {
             throw new InvalidRecordException("schema-invalid " + type + ": " + String.join("; ", violations));
         }
         try {
-            return mapper.readValue(r.value(), eventType);
+            return MAPPER.readValue(r.value(), eventType);
         } catch (Exception e) {
             throw new InvalidRecordException("unreadable " + type + ": " + e.getMessage());
         }

@@ -51,12 +51,16 @@ public class RoutedContactPublisher {
         }
         List<Uni<Void>> sends = new ArrayList<>(decisions.size() * 2);
         for (StoredDecision d : decisions) {
-            sends.add(routedEvents.sendMessage(message(d, d.routedJson(), d.routedEventId(), ContactRouted.TYPE,
-                    Topics.CONTACTS_ROUTED)));
-            sends.add(routedEvents.sendMessage(message(d, d.assignedJson(), d.assignedEventId(), ContactAssigned.TYPE,
-                    Topics.teamContacts(d.teamId()))));
+            messages(d).forEach(m -> sends.add(routedEvents.sendMessage(m)));
         }
         return Uni.join().all(sends).andFailFast().replaceWithVoid();
+    }
+
+    /** The two records of a decision: ContactRouted on {@code contacts.routed}, ContactAssigned on the team's topic. */
+    public static List<Message<String>> messages(StoredDecision d) {
+        return List.of(
+                message(d, d.routedJson(), d.routedEventId(), ContactRouted.TYPE, Topics.CONTACTS_ROUTED),
+                message(d, d.assignedJson(), d.assignedEventId(), ContactAssigned.TYPE, Topics.teamContacts(d.teamId())));
     }
 
     public Uni<Void> publish(StoredDecision decision) {

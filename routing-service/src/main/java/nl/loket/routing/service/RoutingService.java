@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,23 +136,10 @@ public class RoutingService {
         // Optimistic: decide all, insert with ON CONFLICT DO NOTHING; a contact whose decision was already stored
         // (redelivery) is answered with the stored decision and its event ids, never with the new one.
         return viewReady().chain(ignored -> {
-            KnowledgeSnapshot knowledge = view.snapshot();
-            TeamModel model = models.current();
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            List<RoutedContactEntity> newContacts = new ArrayList<>(contacts.size());
-            List<RoutingDecisionEntity> newDecisions = new ArrayList<>(contacts.size());
-            Map<String, RoutingDecision> withoutTopic = new LinkedHashMap<>();
-            for (Received received : contacts.values()) {
-                ContactReceived c = received.contact();
-                Policy policy = policies.forMunicipality(c.municipality());
-                RoutingDecision d = engine.decide(facts(c), policy, knowledge, Set.of(), model);
-                if (d.teamWithoutTopic() != null) {
-                    withoutTopic.put(c.contactId(), d);
-                }
-                newDecisions.add(entity(c, 0, d, null, null, now));
-                newContacts.add(contactEntity(c, received.json(), now));
-            }
-            return batches.insert(newContacts, newDecisions).chain(inserted -> {
+            FirstDecisions decided = decideFirst(contacts.values());
+            List<RoutingDecisionEntity> newDecisions = decided.decisions();
+            Map<String, RoutingDecision> withoutTopic = decided.withoutTopic();
+            return batches.insert(decided.contacts(), newDecisions).chain(inserted -> {
                 // counted once, when the decision is stored (not again for a redelivered contact)
                 withoutTopic.forEach((contactId, d) -> {
                     if (inserted.contains(contactId)) {
@@ -171,6 +159,43 @@ public class RoutingService {
                 });
             });
         });
+    }
+
+    /**
+     * What {@link #routeReceived} decides and would publish for a batch, without storing anything. Routing's
+     * benchmark weighs with it a pipeline that keeps no decision row on the hot path (Kafka transactions instead).
+     * Fails with {@link ViewNotReadyException} while the knowledge view has not caught up.
+     */
+    public List<StoredDecision> decideWithoutStoring(List<Received> batch) {
+        if (!view.isCaughtUp()) {
+            throw new ViewNotReadyException();
+        }
+        return decideFirst(batch).decisions().stream().map(e -> toStored(e, false)).toList();
+    }
+
+    /** First decisions (hop 0), one per contact, with the contact rows to store beside them. */
+    private FirstDecisions decideFirst(Collection<Received> contacts) {
+        KnowledgeSnapshot knowledge = view.snapshot();
+        TeamModel model = models.current();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<RoutedContactEntity> newContacts = new ArrayList<>(contacts.size());
+        List<RoutingDecisionEntity> newDecisions = new ArrayList<>(contacts.size());
+        Map<String, RoutingDecision> withoutTopic = new LinkedHashMap<>();
+        for (Received received : contacts) {
+            ContactReceived c = received.contact();
+            Policy policy = policies.forMunicipality(c.municipality());
+            RoutingDecision d = engine.decide(facts(c), policy, knowledge, Set.of(), model);
+            if (d.teamWithoutTopic() != null) {
+                withoutTopic.put(c.contactId(), d);
+            }
+            newDecisions.add(entity(c, 0, d, null, null, now));
+            newContacts.add(contactEntity(c, received.json(), now));
+        }
+        return new FirstDecisions(newContacts, newDecisions, withoutTopic);
+    }
+
+    private record FirstDecisions(List<RoutedContactEntity> contacts, List<RoutingDecisionEntity> decisions,
+            Map<String, RoutingDecision> withoutTopic) {
     }
 
     /**

@@ -91,17 +91,25 @@ class RoutingBenchmarkTest {
         }
         KnowledgeTopicsResource.createTopics(List.of("bench.null.in"), 6);
         KnowledgeTopicsResource.createTopics(List.of("bench.null.out", "bench.null.out2"), 3);
+        KnowledgeTopicsResource.createTopics(List.of("bench.tx.in"), 6);
+        KnowledgeTopicsResource.createTopics(List.of("bench.tx.out", "bench.tx.out2"), 3);
         // 2. warm-up of every path until the JIT has compiled it (measured on this machine: routing reaches its
         //    plateau after ~250,000 records; a cold path runs at half speed), then the measured rounds
         for (int warm = 0; warm < WARM_UP_ROUNDS; warm++) {
             NullForwarder.fanOut = 1 + warm % 2;
             run("bench.null.in", "bench.null.out", texts, MESSAGES);
             run(Topics.CONTACTS_RECEIVED, Topics.CONTACTS_ROUTED, texts, MESSAGES);
+            TransactionalRouter.decide = false;
+            run("bench.tx.in", "bench.tx.out", texts, MESSAGES);
+            TransactionalRouter.decide = true;
+            run("bench.tx.in", Topics.CONTACTS_ROUTED, texts, MESSAGES);
         }
-        // three rounds, interleaved, medians: the machine is shared, single runs vary by +-30%
+        // rounds, interleaved, medians: the machine is shared, single runs vary by +-30%
         List<Double> n1 = new ArrayList<>();
         List<Double> n2 = new ArrayList<>();
         List<Double> rr = new ArrayList<>();
+        List<Double> t2 = new ArrayList<>();
+        List<Double> tr = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             NullForwarder.fanOut = 1;
             n1.add(run("bench.null.in", "bench.null.out", texts, MESSAGES));
@@ -109,8 +117,13 @@ class RoutingBenchmarkTest {
             n2.add(run("bench.null.in", "bench.null.out", texts, MESSAGES));
             NullForwarder.fanOut = 1;
             rr.add(run(Topics.CONTACTS_RECEIVED, Topics.CONTACTS_ROUTED, texts, MESSAGES));
-            out.append(String.format("round %d: null 1-out %.0f, null 2-out %.0f, routing %.0f msg/s%n", round + 1,
-                    n1.get(round), n2.get(round), rr.get(round)));
+            TransactionalRouter.decide = false;
+            t2.add(run("bench.tx.in", "bench.tx.out", texts, MESSAGES));
+            TransactionalRouter.decide = true;
+            tr.add(run("bench.tx.in", Topics.CONTACTS_ROUTED, texts, MESSAGES));
+            out.append(String.format("round %d: null 1-out %.0f, null 2-out %.0f, routing %.0f, transactional "
+                    + "2-out %.0f, transactional routing without its row %.0f msg/s%n", round + 1,
+                    n1.get(round), n2.get(round), rr.get(round), t2.get(round), tr.get(round)));
         }
         double null1 = median(n1);
         double null2 = median(n2);
@@ -123,6 +136,15 @@ class RoutingBenchmarkTest {
         out.append(String.format("ratio routing / null forwarder with the same output (2 records): %.2f (goal >= 0.70)%n",
                 routingRate / null2));
         out.append(String.format("ratio routing / null forwarder with 1 record out: %.2f%n", routingRate / null1));
+        double tx2 = median(t2);
+        double txRouting = median(tr);
+        out.append("weighing Kafka transactions (one consumer, one transaction per batch with its offsets, "
+                + "read_committed; no database):\n");
+        out.append(String.format("transactional forwarder, 2 records out per record in: %.0f msg/s%n", tx2));
+        out.append(String.format("transactional routing without its decision row (read, decide, both events): "
+                + "%.0f msg/s%n", txRouting));
+        out.append(String.format("ratio transactional routing / null forwarder with the same output (2 records): "
+                + "%.2f; / transactional forwarder: %.2f%n", txRouting / null2, txRouting / tx2));
         out.append(String.format("%d messages per run after %d warm-up runs of each path, same broker, same JVM, "
                 + "6 input partitions and consumers, batches of <= 1000%n", MESSAGES, WARM_UP_ROUNDS));
         System.out.println("\n==== routing benchmark ====\n" + out + "===========================\n");
@@ -204,6 +226,8 @@ class RoutingBenchmarkTest {
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        // a record counts once its consumers can see it: after its transaction committed, on the transactional paths
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return new KafkaConsumer<>(props);
     }
 }
